@@ -1,0 +1,105 @@
+package dev.loadharness.scenarios.server;
+
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.temporal.internal.testservice.GRPCServerHelper;
+import io.temporal.internal.testservice.TestServicesStarter;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Temporal's Java test server (temporal-test-server) served over real gRPC on a free 127.0.0.1
+ * port, so clients and worker processes connect exactly as they would to any server.
+ *
+ * <p>The SDK's {@code TestServer.createPortBoundServer} binds every interface; this binds loopback
+ * only, using the same public service classes. The test server keeps all history in memory, never
+ * enforces the sticky schedule-to-start timeout, answers DescribeTaskQueue and
+ * ResetStickyTaskQueue with UNIMPLEMENTED and sends no poller-scaling hints, so it has no {@link
+ * ServerCapability}.
+ */
+public final class InMemoryServer implements ServerEnvironment {
+  private final TestServicesStarter services;
+  private final Server server;
+  private final ConnectionSettings connection;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private InMemoryServer(TestServicesStarter services, Server server, String namespace) {
+    this.services = services;
+    this.server = server;
+    this.connection = ConnectionSettings.plaintext("127.0.0.1:" + server.getPort(), namespace);
+  }
+
+  /** Starts the server on an ephemeral loopback port and checks it answers over gRPC. */
+  public static InMemoryServer start(String namespace) {
+    // lockTimeSkipping=true: time runs like a real server's; load tests must not skip time.
+    TestServicesStarter services = new TestServicesStarter(true, 0);
+    NettyServerBuilder builder =
+        NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    GRPCServerHelper.registerServicesAndHealthChecks(services.getServices(), builder);
+    Server server;
+    try {
+      server = builder.build().start();
+    } catch (IOException e) {
+      services.close();
+      throw new ServerEnvironmentException("in-memory server could not bind 127.0.0.1: " + e.getMessage(), e);
+    }
+    InMemoryServer started = new InMemoryServer(services, server, namespace);
+    try {
+      ServerReadiness.await(
+          started.connection, false, Duration.ofSeconds(10), "in-memory server at " + started.target(), () -> true);
+    } catch (RuntimeException e) {
+      started.close();
+      throw e;
+    }
+    return started;
+  }
+
+  @Override
+  public ServerKind kind() {
+    return ServerKind.IN_MEMORY;
+  }
+
+  @Override
+  public ConnectionSettings connection() {
+    return connection;
+  }
+
+  @Override
+  public String serverVersion() {
+    return "temporal-test-server " + PinnedVersions.temporalSdk();
+  }
+
+  @Override
+  public Set<ServerCapability> capabilities() {
+    return Set.of();
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    server.shutdown();
+    try {
+      if (!server.awaitTermination(5, TimeUnit.SECONDS)) {
+        server.shutdownNow();
+        server.awaitTermination(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      server.shutdownNow();
+      Thread.currentThread().interrupt();
+    } finally {
+      services.close();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "in-memory server at " + target();
+  }
+}
