@@ -37,8 +37,8 @@ import picocli.CommandLine.Spec;
  * could not be read (the rest was still rendered) or the command line was wrong.
  */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Render run reports (report.html in each run directory), append runs and JMH results to the",
-        "trend store, render trend pages, and judge the latest runs for regressions."},
+    description = "Render run reports (report.html in each run directory), append runs and JMH results to the "
+        + "trend store, render trend pages, and judge the latest runs for regressions.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done", "1:regression found with --fail-on-regression",
         "2:bad input (named on stderr; everything else was still rendered) or bad usage"})

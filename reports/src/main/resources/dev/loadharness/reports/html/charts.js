@@ -1,6 +1,6 @@
-// Draws every chart of the data island with uPlot. Each container gets data-drawn="true" and
-// data-points=<n> once drawn so tests (and people) can tell a drawn chart from an empty one;
-// <body data-charts-drawn=n> is set when all charts are done.
+// Draws every chart of the data island with uPlot. Each chart container's data-drawn attribute
+// becomes true (or empty, or error) and data-points its number of points, so tests (and people) can
+// tell a drawn chart from an empty one; the body gets data-charts-drawn when all charts are done.
 (function () {
   "use strict";
   var COLORS = ["#0969da", "#cf222e", "#1a7f37", "#8250df", "#bc4c00", "#1b7c83", "#6e7781", "#bf3989"];
@@ -13,7 +13,16 @@
 
   function xAxis(spec) {
     if (spec.xKind === "percentile") {
-      return { label: "percentile", values: function (u, splits) { return splits.map(percentileLabel); } };
+      // one tick per "nine": 0%, 90%, 99%, 99.9%, ...
+      return {
+        label: "percentile",
+        splits: function (u) {
+          var ticks = [];
+          for (var x = 1; x <= u.scales.x.max * 1.0001; x *= 10) { ticks.push(x); }
+          return ticks;
+        },
+        values: function (u, splits) { return splits.map(percentileLabel); }
+      };
     }
     if (spec.xKind === "index") {
       return {
@@ -51,15 +60,22 @@
                     dash: s.dashed ? [6, 4] : undefined, spanGaps: false,
                     points: { show: spec.xKind === "index" } });
     });
+    // Latency curves of different metrics span orders of magnitude (ms starts, s end-to-end): log y.
+    var logY = spec.xKind === "percentile";
+    var data = [spec.x].concat(spec.series.map(function (s) {
+      return logY ? s.values.map(function (v) { return v !== null && v > 0 ? v : null; }) : s.values;
+    }));
     var opts = {
       width: Math.max(480, Math.min(target.clientWidth || 520, 1040)),
       height: 260,
-      scales: { x: spec.xKind === "percentile" ? { time: false, distr: 3 } : { time: false } },
+      scales: {
+        x: spec.xKind === "percentile" ? { time: false, distr: 3 } : { time: false },
+        y: logY ? { distr: 3 } : {}
+      },
       axes: [xAxis(spec), { label: spec.yLabel, size: 64 }],
       series: series,
       bands: (spec.bands || []).map(function (b) { return { series: b, fill: "rgba(9,105,218,0.10)" }; })
     };
-    var data = [spec.x].concat(spec.series.map(function (s) { return s.values; }));
     new uPlot(opts, data, target);
     box.setAttribute("data-drawn", "true");
     box.setAttribute("data-points", String(points));
