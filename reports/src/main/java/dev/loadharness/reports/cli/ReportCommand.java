@@ -83,6 +83,10 @@ public final class ReportCommand implements Callable<Integer> {
   @Option(names = "--fail-on-regression", description = "Exit 1 when a judged run or JMH set regressed.")
   boolean failOnRegression;
 
+  @Option(names = "--jmh-advisory",
+      description = "Report JMH regressions without failing on them (for --quick scores, too short to gate on).")
+  boolean jmhAdvisory;
+
   private final Map<String, String> env;
   private final String userHome;
 
@@ -199,7 +203,8 @@ public final class ReportCommand implements Callable<Integer> {
         regressed |= print(out, "latest run " + r.subject(), r);
       }
       for (RegressionReport r : result.latestJmh()) {
-        regressed |= print(out, r.subject(), r);
+        boolean jmhRegressed = print(out, r.subject() + (jmhAdvisory ? " (advisory)" : ""), r);
+        regressed |= jmhRegressed && !jmhAdvisory;
       }
     }
     if (badInput) {
