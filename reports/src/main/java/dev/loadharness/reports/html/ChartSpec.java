@@ -1,0 +1,66 @@
+package dev.loadharness.reports.html;
+
+import java.util.List;
+
+/**
+ * One chart for the page script to draw with uPlot: a shared x axis and named y series.
+ *
+ * @param id DOM id of the chart's container
+ * @param title heading shown above the chart
+ * @param xKind how to read x: {@code seconds} (elapsed), {@code percentile} (x = 1/(1-p), log scale) or
+ *     {@code index} (run number, labelled with {@code xLabels})
+ * @param yLabel unit of the y axis
+ * @param x x values
+ * @param xLabels labels for {@code index} charts (one per x), empty otherwise
+ * @param series the y series
+ * @param bands pairs of series indexes (1-based as uPlot counts, upper first) to fill between
+ */
+public record ChartSpec(
+    String id, String title, String xKind, String yLabel, List<Double> x, List<String> xLabels,
+    List<Series> series, List<List<Integer>> bands) {
+
+  /** Validates the id, x kind and series lengths. */
+  public ChartSpec {
+    if (id == null || !id.matches("[a-z][a-z0-9-]*")) {
+      throw new IllegalArgumentException("chart id must match [a-z][a-z0-9-]*, was \"" + id + "\"");
+    }
+    if (!List.of("seconds", "percentile", "index").contains(xKind)) {
+      throw new IllegalArgumentException("chart " + id + " xKind must be seconds, percentile or index, was " + xKind);
+    }
+    x = List.copyOf(x);
+    xLabels = xLabels == null ? List.of() : List.copyOf(xLabels);
+    series = List.copyOf(series);
+    bands = bands == null ? List.of() : List.copyOf(bands);
+    for (Series s : series) {
+      if (s.values().size() != x.size()) {
+        throw new IllegalArgumentException("chart " + id + " series \"" + s.label() + "\" has " + s.values().size()
+            + " values for " + x.size() + " x values");
+      }
+    }
+  }
+
+  /** Whether the chart has at least one non-null y value to draw. */
+  public boolean hasData() {
+    return series.stream().anyMatch(s -> s.values().stream().anyMatch(v -> v != null && !v.isNaN()));
+  }
+
+  /**
+   * One y series.
+   *
+   * @param label legend label
+   * @param values y values aligned with the chart's x; null is a gap
+   * @param dashed whether to draw it dashed (bands and baselines)
+   */
+  public record Series(String label, List<Double> values, boolean dashed) {
+
+    /** Copies the values, keeping nulls as gaps. */
+    public Series {
+      values = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));
+    }
+
+    /** A solid series. */
+    public static Series of(String label, List<Double> values) {
+      return new Series(label, values, false);
+    }
+  }
+}

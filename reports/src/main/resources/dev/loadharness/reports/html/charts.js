@@ -1,0 +1,98 @@
+// Draws every chart of the data island with uPlot. Each chart container's data-drawn attribute
+// becomes true (or empty, or error) and data-points its number of points, so tests (and people) can
+// tell a drawn chart from an empty one; the body gets data-charts-drawn when all charts are done.
+(function () {
+  "use strict";
+  var COLORS = ["#0969da", "#cf222e", "#1a7f37", "#8250df", "#bc4c00", "#1b7c83", "#6e7781", "#bf3989"];
+
+  function percentileLabel(x) {
+    var p = 100 * (1 - 1 / x);
+    if (p <= 0) { return "0%"; }
+    return (Math.round(p * 10000) / 10000) + "%";
+  }
+
+  function xAxis(spec) {
+    if (spec.xKind === "percentile") {
+      // one tick per "nine": 0%, 90%, 99%, 99.9%, ...
+      return {
+        label: "percentile",
+        splits: function (u) {
+          var ticks = [];
+          for (var x = 1; x <= u.scales.x.max * 1.0001; x *= 10) { ticks.push(x); }
+          return ticks;
+        },
+        values: function (u, splits) { return splits.map(percentileLabel); }
+      };
+    }
+    if (spec.xKind === "index") {
+      return {
+        label: "run",
+        values: function (u, splits) {
+          return splits.map(function (v) {
+            var i = Math.round(v);
+            return (Math.abs(v - i) < 1e-9 && spec.xLabels[i]) ? spec.xLabels[i] : "";
+          });
+        }
+      };
+    }
+    return { label: "elapsed (s)" };
+  }
+
+  function draw(spec) {
+    var box = document.getElementById(spec.id);
+    if (!box) { throw new Error("no container for chart " + spec.id); }
+    var target = box.querySelector(".plot");
+    var points = 0;
+    spec.series.forEach(function (s) {
+      s.values.forEach(function (v) { if (v !== null) { points++; } });
+    });
+    if (points === 0) {
+      target.innerHTML = "<p class=\"empty\">no samples recorded for this chart</p>";
+      box.setAttribute("data-drawn", "empty");
+      box.setAttribute("data-points", "0");
+      return;
+    }
+    var series = [{ label: spec.xKind === "percentile" ? "percentile" : (spec.xKind === "index" ? "run" : "t (s)"),
+                    value: spec.xKind === "percentile" ? function (u, v) { return v == null ? "" : percentileLabel(v); }
+                         : (spec.xKind === "index" ? function (u, v) { return v == null ? "" : (spec.xLabels[v] || v); } : undefined) }];
+    spec.series.forEach(function (s, i) {
+      series.push({ label: s.label, stroke: COLORS[i % COLORS.length], width: 1.5,
+                    dash: s.dashed ? [6, 4] : undefined, spanGaps: false,
+                    points: { show: spec.xKind === "index" } });
+    });
+    // Latency curves of different metrics span orders of magnitude (ms starts, s end-to-end): log y.
+    var logY = spec.xKind === "percentile";
+    var data = [spec.x].concat(spec.series.map(function (s) {
+      return logY ? s.values.map(function (v) { return v !== null && v > 0 ? v : null; }) : s.values;
+    }));
+    var opts = {
+      width: Math.max(480, Math.min(target.clientWidth || 520, 1040)),
+      height: 260,
+      scales: {
+        x: spec.xKind === "percentile" ? { time: false, distr: 3 } : { time: false },
+        y: logY ? { distr: 3 } : {}
+      },
+      axes: [xAxis(spec), { label: spec.yLabel, size: 64 }],
+      series: series,
+      bands: (spec.bands || []).map(function (b) { return { series: b, fill: "rgba(9,105,218,0.10)" }; })
+    };
+    new uPlot(opts, data, target);
+    box.setAttribute("data-drawn", "true");
+    box.setAttribute("data-points", String(points));
+  }
+
+  var island = document.getElementById("report-data");
+  var specs = JSON.parse(island.textContent).charts;
+  var drawn = 0;
+  specs.forEach(function (spec) {
+    try {
+      draw(spec);
+      drawn++;
+    } catch (e) {
+      console.error("chart " + spec.id + " failed: " + e);
+      var box = document.getElementById(spec.id);
+      if (box) { box.setAttribute("data-drawn", "error"); }
+    }
+  });
+  document.body.setAttribute("data-charts-drawn", String(drawn));
+})();

@@ -1,0 +1,110 @@
+package dev.loadharness.reports.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.loadharness.reports.fixtures.Fixtures;
+import dev.loadharness.reports.html.PageData;
+import dev.loadharness.reports.record.RunRecord;
+import dev.loadharness.reports.record.RunRecords;
+import dev.loadharness.reports.record.Threshold;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunReportTest {
+
+  static RunRecord fixture(int i) {
+    return RunRecords.read(Fixtures.root().resolve("runs").resolve(Fixtures.runId(i)));
+  }
+
+  @Test
+  void failingRunShowsVerdictAndEveryThresholdWithLimitAndActual() {
+    RunRecord run = fixture(Fixtures.RUNS - 1);
+    String html = RunReport.render(run, fixture(Fixtures.RUNS - 2));
+    assertThat(html).contains("<span class=\"verdict verdict-fail\" id=\"verdict\">FAIL</span>");
+    assertThat(html).contains("<table id=\"thresholds\">");
+    for (Threshold t : run.thresholds()) {
+      assertThat(html).contains("<td>" + t.name().replace("(", "(") + "</td>");
+    }
+    assertThat(html).contains("<td class=\"num\">== 0</td><td class=\"num\">3</td><td><span class=\"fail-text\">FAIL</span>");
+    assertThat(html).contains("<td class=\"num\">&gt; 0.700</td><td class=\"num\">0.660</td>"
+        + "<td><span class=\"fail-text\">FAIL</span>");
+    assertThat(html).contains("<td class=\"num\">&lt; 5,000</td>");
+  }
+
+  @Test
+  void everyChartIsPresentWithData() throws Exception {
+    String html = RunReport.render(fixture(0), null);
+    Map<String, JsonNode> charts = PageData.charts(html);
+    assertThat(charts.keySet()).containsExactly("latency-client", "latency-worker", "series-throughput",
+        "series-concurrency", "series-pollers", "series-sticky", "series-queue-depth", "series-cpu", "series-heap");
+    charts.forEach((id, chart) -> {
+      assertThat(html).as("container of %s", id).contains("<div class=\"chart\" id=\"" + id + "\"");
+      assertThat(PageData.points(chart)).as("points of %s", id).isGreaterThan(20);
+    });
+    assertThat(charts.get("latency-client").get("series")).hasSize(2);
+    assertThat(charts.get("latency-worker").get("series")).hasSize(3);
+    assertThat(charts.get("series-concurrency").get("series")).hasSize(2);
+  }
+
+  @Test
+  void latencyCurvesComeFromTheHistogramsNotTheSummary() throws Exception {
+    RunRecord run = fixture(0);
+    JsonNode client = PageData.charts(RunReport.render(run, null)).get("latency-client");
+    JsonNode endToEnd = client.get("series").get(1);
+    assertThat(endToEnd.get("label").asText()).isEqualTo("end-to-end");
+    // grid point 10 is x = 10 (the 90th percentile), point 20 is x = 100 (99th)
+    assertThat(client.get("x").get(10).asDouble()).isEqualTo(10.0, org.assertj.core.data.Offset.offset(1e-9));
+    var summary = run.latencyMs().get(RunRecord.LATENCY_END_TO_END);
+    assertThat(endToEnd.get("values").get(10).asDouble()).isEqualTo(summary.p90());
+    assertThat(endToEnd.get("values").get(20).asDouble()).isEqualTo(summary.p99());
+    assertThat(endToEnd.get("values").get(60).asDouble()).isEqualTo(summary.max());
+  }
+
+  @Test
+  void settingsAreDiffedAgainstTheBaseline() {
+    String html = RunReport.render(fixture(Fixtures.RUNS - 1), fixture(0));
+    assertThat(html).contains("1 setting(s) differ");
+    assertThat(html).contains("<tr class=\"changed\"><td><code>workflow_cache_size</code></td><td>150</td>"
+        + "<td>600</td><td>changed</td></tr>");
+    assertThat(html).contains("<code>slots.workflow.max</code></td><td>200</td>");
+  }
+
+  @Test
+  void linksGatlingReportAndInlinesTheChartLibrary() {
+    String html = RunReport.render(fixture(0), null);
+    assertThat(html).contains("<a href=\"gatling/workerload128simulation/index.html\">Gatling report</a>");
+    assertThat(html.contains("var uPlot=function(){")).as("uPlot inlined").isTrue();
+    for (String remote : new String[] {"<script src", "<link ", "http://cdn", "https://cdn"}) {
+      assertThat(html.contains(remote)).as("page references %s", remote).isFalse();
+    }
+  }
+
+  @Test
+  void escapesTextFromTheRecord() throws Exception {
+    String evil = "<script>alert('x')</script>";
+    RunRecord run = fixture(0).toBuilder().scenario(evil)
+        .threshold(Threshold.evaluate("<img src=x onerror=alert(1)>", "a\"b", "<", 1, 2.0))
+        .runtimeSetting("note", "</script><script>alert(2)</script>")
+        .artifact("evil", "javascript:alert(3)")
+        .build();
+    String html = RunReport.render(run, null);
+    assertThat(html).doesNotContain(evil, "<img src=x", "<script>alert", "href=\"javascript:");
+    assertThat(html).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;",
+        "&lt;img src=x onerror=alert(1)&gt;", "a&quot;b");
+    PageData.charts(html); // the data island still parses
+  }
+
+  @Test
+  void recordWithoutSeriesOrHistogramsStillRenders(@TempDir Path dir) throws Exception {
+    RunRecord bare = RunRecord.builder().runId("bare").scenario("smoke").startedAt(fixture(0).startedAt())
+        .environment(fixture(0).environment()).load(fixture(0).load()).build();
+    Path file = RunReport.write(dir, bare, null);
+    String html = Files.readString(file);
+    assertThat(html).contains("The scenario declares no thresholds", "This run recorded no Gatling report");
+    assertThat(PageData.charts(html).values()).allSatisfy(c -> assertThat(PageData.points(c)).isZero());
+  }
+}
