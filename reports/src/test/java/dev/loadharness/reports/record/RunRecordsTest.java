@@ -98,6 +98,20 @@ class RunRecordsTest {
   }
 
   @Test
+  void validationErrorNamesTheJsonPath() {
+    String json = RunRecords.toJson(sample()).replace("\"op\" : \"<\"", "\"op\" : \"lt\"");
+    assertThatThrownBy(() -> RunRecords.parse(Path.of("run.json"), json))
+        .hasMessageContaining("run.json: invalid run record at thresholds[0]")
+        .hasMessageContaining("op must be one of < <= > >= ==, was \"lt\"");
+  }
+
+  @Test
+  void emptyFileIsClear() {
+    assertThatThrownBy(() -> RunRecords.parse(Path.of("run.json"), ""))
+        .hasMessage("run.json: empty file; a run record must be a JSON object");
+  }
+
+  @Test
   void missingFileIsClear() {
     assertThatThrownBy(() -> RunRecords.read(dir.resolve("nope")))
         .isInstanceOf(RunRecordException.class)
