@@ -92,6 +92,7 @@ class NightlyScriptIT {
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().remove(TrendStore.ENV);
     pb.environment().remove("NIGHTLY_SCENARIOS");
+    pb.environment().remove(dev.loadharness.reports.record.Environment.MACHINE_ENV);
     Process p = pb.start();
     if (!p.waitFor(180, TimeUnit.SECONDS)) {
       p.destroyForcibly();
