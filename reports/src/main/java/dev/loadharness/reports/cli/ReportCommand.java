@@ -69,7 +69,7 @@ public final class ReportCommand implements Callable<Integer> {
   List<Path> jmhFiles = new ArrayList<>();
 
   @Option(names = "--machine", paramLabel = "NAME",
-      description = "Machine name for --jmh results (default: this host and its CPU count).")
+      description = "Machine class for --jmh results (default: $TLH_MACHINE, else this host and its CPU count).")
   String machine;
 
   @Option(names = "--baseline", paramLabel = "RUN_DIR",
@@ -184,7 +184,7 @@ public final class ReportCommand implements Callable<Integer> {
     for (Path file : jmhFiles) {
       try {
         List<JmhResult> results = JmhResults.read(file);
-        var set = trendStore.appendJmh(results, machine != null ? machine : TrendStore.localMachine(), Instant.now());
+        var set = trendStore.appendJmh(results, machine != null ? machine : TrendStore.localMachine(env), Instant.now());
         out.println("stored JMH results: " + set.file() + " (" + results.size() + " benchmarks)");
       } catch (RunRecordException | IllegalStateException e) {
         err.println("error: " + e.getMessage());

@@ -1,5 +1,10 @@
 package dev.loadharness.reports.record;
 
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Map;
+
 /**
  * Where a run happened: the Temporal server and the machine that drove it.
  *
@@ -8,12 +13,18 @@ package dev.loadharness.reports.record;
  * @param jvm the JVM of the worker processes, e.g. {@code "17.0.12+7 (Eclipse Adoptium)"}
  * @param cpus processors available to the JVM that wrote the record
  * @param heapMaxBytes maximum heap of one worker JVM in bytes (0 when unknown)
- * @param hostname name of the machine; with {@code cpus} it keys the trend store
+ * @param hostname name of the machine
+ * @param machine the machine class that keys trend comparisons; defaults to {@code <hostname>-<cpus>cpu},
+ *     set {@value #MACHINE_ENV} where host names change between equal machines (CI runners)
  */
 public record Environment(
-    String serverKind, String serverVersion, String jvm, int cpus, long heapMaxBytes, String hostname) {
+    String serverKind, String serverVersion, String jvm, int cpus, long heapMaxBytes, String hostname,
+    String machine) {
 
-  /** Validates the fields that key trend comparisons. */
+  /** Environment variable naming the machine class for trend keys. */
+  public static final String MACHINE_ENV = "TLH_MACHINE";
+
+  /** Validates the fields that key trend comparisons and fills defaults. */
   public Environment {
     if (serverKind == null || serverKind.isBlank()) {
       throw new IllegalArgumentException("environment.server_kind must be non-blank");
@@ -27,10 +38,39 @@ public record Environment(
     serverVersion = serverVersion == null ? "unknown" : serverVersion;
     jvm = jvm == null ? "unknown" : jvm;
     hostname = hostname == null || hostname.isBlank() ? "unknown" : hostname;
+    machine = machine == null || machine.isBlank() ? hostname + "-" + cpus + "cpu" : machine;
   }
 
-  /** The machine part of a trend key: hostname and processor count. */
-  public String machine() {
-    return hostname + "-" + cpus + "cpu";
+  /** An environment whose machine class is derived from hostname and CPUs. */
+  public Environment(String serverKind, String serverVersion, String jvm, int cpus, long heapMaxBytes,
+      String hostname) {
+    this(serverKind, serverVersion, jvm, cpus, heapMaxBytes, hostname, null);
+  }
+
+  /**
+   * Describes this JVM and host for a run against {@code serverKind}; the machine class comes from
+   * {@value #MACHINE_ENV} when set.
+   *
+   * @param heapMaxBytes the worker JVMs' maximum heap (this JVM's when the workers run in-process)
+   */
+  public static Environment ofThisHost(String serverKind, String serverVersion, long heapMaxBytes) {
+    return ofHost(serverKind, serverVersion, heapMaxBytes, System.getenv());
+  }
+
+  static Environment ofHost(String serverKind, String serverVersion, long heapMaxBytes, Map<String, String> env) {
+    var runtime = ManagementFactory.getRuntimeMXBean();
+    String jvm = System.getProperty("java.runtime.version", runtime.getSpecVersion()) + " ("
+        + runtime.getVmVendor() + ")";
+    return new Environment(serverKind, serverVersion, jvm, Runtime.getRuntime().availableProcessors(), heapMaxBytes,
+        localHostname(env), env.get(MACHINE_ENV));
+  }
+
+  /** This host's name, from the resolver, else {@code $HOSTNAME}, else {@code "unknown"}. */
+  public static String localHostname(Map<String, String> env) {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return env.getOrDefault("HOSTNAME", "unknown");
+    }
   }
 }

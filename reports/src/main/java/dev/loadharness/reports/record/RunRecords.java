@@ -69,9 +69,11 @@ public final class RunRecords {
           + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": "
           + e.getOriginalMessage(), e);
     }
-    if (tree == null || !tree.isObject()) {
-      throw new RunRecordException(source, "a run record must be a JSON object, found "
-          + (tree == null ? "nothing (empty file)" : tree.getNodeType()), null);
+    if (tree == null || tree.isMissingNode()) {
+      throw new RunRecordException(source, "empty file; a run record must be a JSON object", null);
+    }
+    if (!tree.isObject()) {
+      throw new RunRecordException(source, "a run record must be a JSON object, found " + tree.getNodeType(), null);
     }
     JsonNode schema = tree.get("schema");
     if (schema == null || !schema.canConvertToExactIntegral()) {
@@ -85,11 +87,23 @@ public final class RunRecords {
       return MAPPER.treeToValue(tree, RunRecord.class);
     } catch (JsonProcessingException e) {
       Throwable root = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
-      String where = e instanceof com.fasterxml.jackson.databind.JsonMappingException m
-          ? " at " + m.getPathReference().replaceAll("dev\\.loadharness\\.reports\\.record\\.", "") : "";
+      String where = e instanceof com.fasterxml.jackson.databind.JsonMappingException m ? " at " + path(m) : "";
       String msg = root == e ? e.getOriginalMessage() : root.getMessage();
       throw new RunRecordException(source, "invalid run record" + where + ": " + msg, e);
     }
+  }
+
+  /** The JSON path of a mapping error, e.g. {@code thresholds[2].op}. */
+  private static String path(com.fasterxml.jackson.databind.JsonMappingException e) {
+    StringBuilder b = new StringBuilder();
+    for (com.fasterxml.jackson.databind.JsonMappingException.Reference r : e.getPath()) {
+      if (r.getFieldName() != null) {
+        b.append(b.length() == 0 ? "" : ".").append(r.getFieldName());
+      } else if (r.getIndex() >= 0) {
+        b.append('[').append(r.getIndex()).append(']');
+      }
+    }
+    return b.length() == 0 ? "top level" : b.toString();
   }
 
   /** Serialises a run record to JSON text. */

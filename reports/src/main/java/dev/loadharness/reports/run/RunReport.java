@@ -67,7 +67,7 @@ public final class RunReport {
     Path file = runDir.resolve(FILE_NAME);
     try {
       Files.createDirectories(runDir);
-      Files.writeString(file, render(run, baseline), StandardCharsets.UTF_8);
+      Files.writeString(file, render(run, baseline, runDir), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write run report " + file + ": " + e.getMessage(), e);
     }
@@ -76,6 +76,14 @@ public final class RunReport {
 
   /** Renders the report page for {@code run}, diffing settings against {@code baseline} when not null. */
   public static String render(RunRecord run, RunRecord baseline) {
+    return render(run, baseline, null);
+  }
+
+  /**
+   * Renders the report page; with a {@code runDir}, artifacts missing from it (a report rendered in the
+   * trend store, which keeps only run records) are listed without a dead link.
+   */
+  public static String render(RunRecord run, RunRecord baseline, Path runDir) {
     List<ChartSpec> latencyCharts = latencyCharts(run);
     List<ChartSpec> seriesCharts = seriesCharts(run.series());
     StringBuilder b = new StringBuilder(16_384);
@@ -87,7 +95,7 @@ public final class RunReport {
     seriesCharts.forEach(c -> b.append(Html.chartContainer(c)));
     b.append("</div>\n");
     settings(b, SettingsDiff.of(run.runtime(), baseline == null ? null : baseline.runtime()), baseline);
-    artifacts(b, run.artifacts());
+    artifacts(b, run.artifacts(), runDir);
     List<ChartSpec> charts = new ArrayList<>(latencyCharts);
     charts.addAll(seriesCharts);
     return PageTemplate.render(run.scenario() + " \u2014 " + run.runId(), b.toString(), charts);
@@ -252,7 +260,7 @@ public final class RunReport {
     b.append("</tbody></table>\n");
   }
 
-  private static void artifacts(StringBuilder b, Map<String, String> artifacts) {
+  private static void artifacts(StringBuilder b, Map<String, String> artifacts, Path runDir) {
     b.append("<h2 id=\"artifacts\">Artifacts</h2>\n");
     if (!artifacts.containsKey(RunRecord.ARTIFACT_GATLING_REPORT)) {
       b.append("<p class=\"meta\">This run recorded no Gatling report.</p>\n");
@@ -263,7 +271,10 @@ public final class RunReport {
     b.append("<ul id=\"artifact-links\">\n");
     artifacts.forEach((name, path) -> {
       String label = RunRecord.ARTIFACT_GATLING_REPORT.equals(name) ? "Gatling report" : name;
-      b.append("<li>").append(link(path, label)).append(" <code>").append(escape(path)).append("</code></li>\n");
+      boolean absent = runDir != null && !Files.exists(runDir.resolve(path));
+      b.append("<li>").append(absent ? escape(label) : link(path, label)).append(" <code>").append(escape(path))
+          .append("</code>").append(absent ? " (not next to this report: kept in the original run directory)" : "")
+          .append("</li>\n");
     });
     b.append("</ul>\n");
   }

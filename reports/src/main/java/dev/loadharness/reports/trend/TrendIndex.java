@@ -49,8 +49,10 @@ public final class TrendIndex {
       b.append("</tbody></table>\n");
     }
     if (!jmhMachines.isEmpty()) {
-      b.append("<p class=\"meta\">JMH results are stored for: ").append(escape(String.join(", ", jmhMachines)))
-          .append("; each scenario page shows those of its machine.</p>\n");
+      b.append("<h2>JMH</h2>\n<ul id=\"jmh-index\">\n");
+      jmhMachines.forEach(m -> b.append("<li><a href=\"trends/").append(escape(JmhTrendPage.fileName(m))).append("\">")
+          .append(escape(m)).append("</a></li>\n"));
+      b.append("</ul>\n<p class=\"meta\">Each scenario page also shows the JMH scores of its machine.</p>\n");
     }
     return PageTemplate.render("Trends", b.toString(), List.of());
   }

@@ -138,7 +138,7 @@ public final class TrendPage {
     b.append("</tbody></table>\n");
   }
 
-  private static void jmhSection(StringBuilder b, List<ChartSpec> charts, List<StoredJmh> jmh, RegressionRule rule) {
+  static void jmhSection(StringBuilder b, List<ChartSpec> charts, List<StoredJmh> jmh, RegressionRule rule) {
     b.append("<h2 id=\"jmh\">JMH scores across nights</h2>\n");
     if (jmh.isEmpty()) {
       b.append("<p class=\"meta\">No JMH results stored for this machine.</p>\n");

@@ -39,13 +39,12 @@ public final class TrendReports {
     RegressionDetector detector = new RegressionDetector(rule);
     TrendStore.Contents contents = store.runs();
     List<StoreProblem> problems = new ArrayList<>(contents.problems());
+    for (String machine : store.jmhMachines()) {
+      problems.addAll(store.jmh(machine).problems());
+    }
     List<Path> pages = new ArrayList<>();
     List<RegressionReport> latestRuns = new ArrayList<>();
     List<TrendIndex.Entry> entries = new ArrayList<>();
-    for (TrendKey key : contents.keys()) {
-      TrendStore.JmhContents jmh = store.jmh(key.machine());
-      problems.addAll(jmh.problems().stream().filter(p -> !problems.contains(p)).toList());
-    }
     for (TrendKey key : contents.keys()) {
       List<StoredRun> runs = contents.of(key);
       renderMissingRunReports(runs);
@@ -62,6 +61,9 @@ public final class TrendReports {
     List<RegressionReport> latestJmh = new ArrayList<>();
     for (String machine : store.jmhMachines()) {
       List<StoredJmh> sets = store.jmh(machine).sets();
+      Path page = store.trendsDir().resolve(JmhTrendPage.fileName(machine));
+      write(page, JmhTrendPage.render(machine, sets, rule));
+      pages.add(page);
       if (!sets.isEmpty()) {
         StoredJmh last = sets.get(sets.size() - 1);
         latestJmh.add(detector.checkJmh("jmh " + machine + " " + last.label(), last.results(),

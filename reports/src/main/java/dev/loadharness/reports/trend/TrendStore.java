@@ -7,8 +7,6 @@ import dev.loadharness.reports.record.RunRecordException;
 import dev.loadharness.reports.record.RunRecords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,15 +66,14 @@ public final class TrendStore {
     return cache.resolve("temporal-load-harness").resolve("trends");
   }
 
-  /** This machine's name in trend keys: hostname and processor count. */
-  public static String localMachine() {
-    String host;
-    try {
-      host = InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      host = System.getenv().getOrDefault("HOSTNAME", "unknown");
+  /** This machine's name in trend keys: {@code $TLH_MACHINE}, else hostname and processor count. */
+  public static String localMachine(Map<String, String> env) {
+    String configured = env.get(dev.loadharness.reports.record.Environment.MACHINE_ENV);
+    if (configured != null && !configured.isBlank()) {
+      return configured;
     }
-    return host + "-" + Runtime.getRuntime().availableProcessors() + "cpu";
+    return dev.loadharness.reports.record.Environment.localHostname(env) + "-"
+        + Runtime.getRuntime().availableProcessors() + "cpu";
   }
 
   /** The store's root directory. */

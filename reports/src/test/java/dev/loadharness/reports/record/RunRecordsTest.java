@@ -98,6 +98,31 @@ class RunRecordsTest {
   }
 
   @Test
+  void validationErrorNamesTheJsonPath() {
+    String json = RunRecords.toJson(sample()).replace("\"op\" : \"<\"", "\"op\" : \"lt\"");
+    assertThatThrownBy(() -> RunRecords.parse(Path.of("run.json"), json))
+        .hasMessageContaining("run.json: invalid run record at thresholds[0]")
+        .hasMessageContaining("op must be one of < <= > >= ==, was \"lt\"");
+  }
+
+  @Test
+  void emptyFileIsClear() {
+    assertThatThrownBy(() -> RunRecords.parse(Path.of("run.json"), ""))
+        .hasMessage("run.json: empty file; a run record must be a JSON object");
+  }
+
+  @Test
+  void machineClassDefaultsToHostAndCpusAndCanBeSet() {
+    assertThat(new Environment("dev-server", null, null, 4, 0, "runner-17").machine()).isEqualTo("runner-17-4cpu");
+    Environment ci = Environment.ofHost("dev-server", "1.32.0", 1L << 30, Map.of(Environment.MACHINE_ENV, "gha-ubuntu"));
+    assertThat(ci.machine()).isEqualTo("gha-ubuntu");
+    assertThat(ci.cpus()).isEqualTo(Runtime.getRuntime().availableProcessors());
+    String legacy = RunRecords.toJson(sample()).replaceAll(",\\s*\"machine\" : \"ci-host-2cpu\"", "");
+    assertThat(legacy).doesNotContain("\"machine\"");
+    assertThat(RunRecords.parse(Path.of("run.json"), legacy).environment().machine()).isEqualTo("ci-host-2cpu");
+  }
+
+  @Test
   void missingFileIsClear() {
     assertThatThrownBy(() -> RunRecords.read(dir.resolve("nope")))
         .isInstanceOf(RunRecordException.class)

@@ -84,6 +84,16 @@ class RunReportTest {
   }
 
   @Test
+  void artifactsMissingBesideTheReportAreNotLinked(@TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("gatling/workerload128simulation"));
+    Files.writeString(dir.resolve("gatling/workerload128simulation/index.html"), "<html></html>");
+    String html = Files.readString(RunReport.write(dir, fixture(0), null));
+    assertThat(html).contains("<a href=\"gatling/workerload128simulation/index.html\">Gatling report</a>");
+    assertThat(html).contains("<li>worker_metrics <code>workers/worker-1/metrics.jsonl</code> (not next to this "
+        + "report: kept in the original run directory)</li>");
+  }
+
+  @Test
   void escapesTextFromTheRecord() throws Exception {
     String evil = "<script>alert('x')</script>";
     RunRecord run = fixture(0).toBuilder().scenario(evil)

@@ -77,9 +77,12 @@ class TrendStoreTest {
   void trendPageShowsEveryMetricWithBandJmhAndRunLinks() throws Exception {
     TrendStore store = filledStore(dir);
     TrendReports.Result result = TrendReports.renderAll(store, RegressionRule.DEFAULT);
-    assertThat(result.pages()).hasSize(1);
+    assertThat(result.pages()).extracting(p -> p.getFileName().toString()).containsExactly(
+        "worker-load-128--dev-server--fixture-host-2cpu.html", "jmh--fixture-host-2cpu.html");
     assertThat(result.regressed()).isTrue();
     String html = Files.readString(result.pages().get(0));
+    Map<String, JsonNode> jmhCharts = PageData.charts(Files.readString(result.pages().get(1)));
+    assertThat(jmhCharts.keySet()).containsExactly("jmh-1", "jmh-2");
     Map<String, JsonNode> charts = PageData.charts(html);
     for (TrendMetric metric : TrendMetric.KEY_METRICS) {
       String id = "trend-" + metric.name().replace('_', '-');
@@ -99,7 +102,9 @@ class TrendStoreTest {
       assertThat(html).contains("<a href=\"" + href + "\">");
       assertThat(store.trendsDir().resolve(href).normalize()).exists();
     }
-    assertThat(Files.readString(result.index())).contains("<a href=\"trends/worker-load-128--dev-server--fixture-host-2cpu.html\">");
+    assertThat(Files.readString(result.index())).contains(
+        "<a href=\"trends/worker-load-128--dev-server--fixture-host-2cpu.html\">",
+        "<a href=\"trends/jmh--fixture-host-2cpu.html\">");
   }
 
   @Test
@@ -110,8 +115,11 @@ class TrendStoreTest {
     Files.copy(Fixtures.root().resolve("bad/unknown-schema/run.json"), runs.resolve("unknown-schema-run/run.json"));
     Files.createDirectories(runs.resolve("truncated-run"));
     Files.copy(Fixtures.root().resolve("bad/truncated/run.json"), runs.resolve("truncated-run/run.json"));
+    Files.writeString(dir.resolve("jmh/fixture-host-2cpu/20261121T030000Z.json"), "[ { \"benchmark\" : \"x\", ");
     TrendReports.Result result = TrendReports.renderAll(store, RegressionRule.DEFAULT);
-    assertThat(result.problems()).hasSize(2);
+    assertThat(result.problems()).hasSize(3);
+    assertThat(result.problems()).extracting(StoreProblem::message).anySatisfy(m ->
+        assertThat(m).contains("20261121T030000Z.json", "not a JMH JSON result list"));
     assertThat(result.problems()).extracting(StoreProblem::message).anySatisfy(m ->
         assertThat(m).contains("unknown-schema-run/run.json", "unsupported run record schema 99"));
     assertThat(result.problems()).extracting(StoreProblem::message).anySatisfy(m ->

@@ -1,0 +1,2 @@
+/** The report command behind scripts/report. */
+package dev.loadharness.reports.cli;
