@@ -17,23 +17,20 @@ import org.slf4j.LoggerFactory;
  * load work needs from a dev server. Readiness is checked over gRPC; the process (and anything it
  * spawned) is stopped on close and by a JVM shutdown hook, so a crashed run leaves no orphan.
  */
-public final class DevServer implements ServerEnvironment {
+public final class DevServer extends RunningServer {
   private static final Logger log = LoggerFactory.getLogger(DevServer.class);
   static final String LOG_FILE = "temporal-dev-server.log";
   private static final int PORT_ATTEMPTS = 3;
   private static final int LOG_TAIL_LINES = 30;
 
   private final Process process;
-  private final ConnectionSettings connection;
-  private final String version;
   private final Path logFile;
   private final Thread shutdownHook;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private DevServer(Process process, ConnectionSettings connection, String version, Path logFile, Thread hook) {
+    super(ServerKind.DEV_SERVER, connection, version, ExternalServer.REAL_SERVER);
     this.process = process;
-    this.connection = connection;
-    this.version = version;
     this.logFile = logFile;
     this.shutdownHook = hook;
   }
@@ -135,25 +132,9 @@ public final class DevServer implements ServerEnvironment {
     return logFile;
   }
 
-  @Override
-  public ServerKind kind() {
-    return ServerKind.DEV_SERVER;
-  }
 
-  @Override
-  public ConnectionSettings connection() {
-    return connection;
-  }
 
-  @Override
-  public String serverVersion() {
-    return version;
-  }
 
-  @Override
-  public Set<ServerCapability> capabilities() {
-    return ExternalServer.REAL_SERVER;
-  }
 
   @Override
   public void close() {

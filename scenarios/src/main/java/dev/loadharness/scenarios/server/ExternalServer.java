@@ -9,18 +9,14 @@ import java.util.Set;
  * harness. Attaching checks reachability with a bounded deadline so a wrong address or TLS setting
  * fails fast with the address and the cause instead of retrying forever.
  */
-public final class ExternalServer implements ServerEnvironment {
+public final class ExternalServer extends RunningServer {
   /** What a real Temporal server does and the in-memory test server does not. */
   static final Set<ServerCapability> REAL_SERVER = Set.copyOf(EnumSet.allOf(ServerCapability.class));
 
   public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
-  private final ConnectionSettings connection;
-  private final String version;
-
   private ExternalServer(ConnectionSettings connection, String version) {
-    this.connection = connection;
-    this.version = version;
+    super(ServerKind.EXTERNAL, connection, version, REAL_SERVER);
   }
 
   /** Attaches to the cluster, failing within {@code connectTimeout} if it does not answer. */
@@ -36,25 +32,9 @@ public final class ExternalServer implements ServerEnvironment {
     return new ExternalServer(connection, version);
   }
 
-  @Override
-  public ServerKind kind() {
-    return ServerKind.EXTERNAL;
-  }
 
-  @Override
-  public ConnectionSettings connection() {
-    return connection;
-  }
 
-  @Override
-  public String serverVersion() {
-    return version;
-  }
 
-  @Override
-  public Set<ServerCapability> capabilities() {
-    return REAL_SERVER;
-  }
 
   /** Nothing to stop: the cluster is not ours. */
   @Override
@@ -62,6 +42,6 @@ public final class ExternalServer implements ServerEnvironment {
 
   @Override
   public String toString() {
-    return "external server " + connection;
+    return "external server " + connection();
   }
 }

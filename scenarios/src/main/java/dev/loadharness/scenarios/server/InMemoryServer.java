@@ -22,16 +22,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ResetStickyTaskQueue with UNIMPLEMENTED and sends no poller-scaling hints, so it has no {@link
  * ServerCapability}.
  */
-public final class InMemoryServer implements ServerEnvironment {
+public final class InMemoryServer extends RunningServer {
   private final TestServicesStarter services;
   private final Server server;
-  private final ConnectionSettings connection;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private InMemoryServer(TestServicesStarter services, Server server, String namespace) {
+    super(
+        ServerKind.IN_MEMORY,
+        ConnectionSettings.plaintext("127.0.0.1:" + server.getPort(), namespace),
+        "temporal-test-server " + PinnedVersions.temporalSdk(),
+        Set.of());
     this.services = services;
     this.server = server;
-    this.connection = ConnectionSettings.plaintext("127.0.0.1:" + server.getPort(), namespace);
   }
 
   /** Starts the server on an ephemeral loopback port and checks it answers over gRPC. */
@@ -51,7 +54,7 @@ public final class InMemoryServer implements ServerEnvironment {
     InMemoryServer started = new InMemoryServer(services, server, namespace);
     try {
       ServerReadiness.await(
-          started.connection, false, Duration.ofSeconds(10), "in-memory server at " + started.target(), () -> true);
+          started.connection(), false, Duration.ofSeconds(10), "in-memory server at " + started.target(), () -> true);
     } catch (RuntimeException e) {
       started.close();
       throw e;
@@ -59,25 +62,9 @@ public final class InMemoryServer implements ServerEnvironment {
     return started;
   }
 
-  @Override
-  public ServerKind kind() {
-    return ServerKind.IN_MEMORY;
-  }
 
-  @Override
-  public ConnectionSettings connection() {
-    return connection;
-  }
 
-  @Override
-  public String serverVersion() {
-    return "temporal-test-server " + PinnedVersions.temporalSdk();
-  }
 
-  @Override
-  public Set<ServerCapability> capabilities() {
-    return Set.of();
-  }
 
   @Override
   public void close() {

@@ -12,18 +12,15 @@ import org.testcontainers.utility.DockerImageName;
  * Only where a Docker engine answers; this project's own machines have none, so this kind is
  * exercised on GitHub Actions.
  */
-public final class TestcontainersServer implements ServerEnvironment {
+public final class TestcontainersServer extends RunningServer {
   private static final int GRPC_PORT = 7233;
 
   private final GenericContainer<?> container;
-  private final ConnectionSettings connection;
-  private final String version;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private TestcontainersServer(GenericContainer<?> container, ConnectionSettings connection, String version) {
+    super(ServerKind.TESTCONTAINERS, connection, version, ExternalServer.REAL_SERVER);
     this.container = container;
-    this.connection = connection;
-    this.version = version;
   }
 
   /** Pulls (if needed) and starts the pinned image, then waits for gRPC readiness. */
@@ -61,25 +58,9 @@ public final class TestcontainersServer implements ServerEnvironment {
     }
   }
 
-  @Override
-  public ServerKind kind() {
-    return ServerKind.TESTCONTAINERS;
-  }
 
-  @Override
-  public ConnectionSettings connection() {
-    return connection;
-  }
 
-  @Override
-  public String serverVersion() {
-    return version;
-  }
 
-  @Override
-  public Set<ServerCapability> capabilities() {
-    return ExternalServer.REAL_SERVER;
-  }
 
   @Override
   public void close() {
