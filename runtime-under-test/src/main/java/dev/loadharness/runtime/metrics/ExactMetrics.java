@@ -160,6 +160,12 @@ public final class ExactMetrics {
     return merged;
   }
 
+  /** The series recorded under {@code name} so far. */
+  public java.util.Set<SeriesKey> seriesOf(String name) {
+    return recorders.keySet().stream().filter(k -> k.name().equals(name))
+        .collect(java.util.stream.Collectors.toUnmodifiableSet());
+  }
+
   private Recorder recorder(SeriesKey key) {
     return recorders.computeIfAbsent(key, k -> new Recorder(HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS));
   }

@@ -14,13 +14,16 @@ import java.util.Map;
  * <p>SDK issue 2733: 1.38 records {@code temporal_activity_schedule_to_start_latency} twice per
  * activity task, once in the poll task (ActivityPollTask / AsyncActivityPollTask, on the worker
  * scope: namespace, task_queue, worker_type) and again in ActivityWorker's task handler on a scope
- * that adds activity_type and workflow_type. Only the handler sample exists for every executed
+ * that sets activity_type and workflow_type. The SDK's root scope pre-fills every tag key with
+ * "none", so the poll-task copy arrives with activity_type=none. Only the handler sample exists for every executed
  * task (eager activities skip the poll task) and it carries the richer tags, so this reporter keeps
- * the sample with an activity_type tag and drops the poll-task sample, counting each drop under
+ * the sample with a real activity_type and drops the poll-task sample, counting each drop under
  * {@link MetricNames#DUPLICATE_SAMPLES_DROPPED}.
  */
 public final class ExactStatsReporter implements StatsReporter {
   private static final String ACTIVITY_TYPE_TAG = "activity_type";
+  /** The SDK fills every known tag with "none" on its root scope, so absent reads as "none". */
+  private static final String NO_VALUE = "none";
 
   private final ExactMetrics metrics;
   private final SeriesKey droppedKey =
@@ -34,7 +37,7 @@ public final class ExactStatsReporter implements StatsReporter {
   /** True when a timer sample is the poll-task copy of activity schedule-to-start (issue 2733). */
   static boolean isDuplicate(String name, Map<String, String> tags) {
     return MetricNames.SDK_ACTIVITY_SCHEDULE_TO_START.equals(name)
-        && (tags == null || !tags.containsKey(ACTIVITY_TYPE_TAG));
+        && (tags == null || NO_VALUE.equals(tags.getOrDefault(ACTIVITY_TYPE_TAG, NO_VALUE)));
   }
 
   @Override

@@ -43,7 +43,9 @@ class ExactStatsReporterTest {
         .reportEvery(com.uber.m3.util.Duration.ofSeconds(60));
     // The shapes SDK 1.38 produces per activity task: the poll task records on the worker scope,
     // ActivityWorker's handler again on a scope tagged with activity_type and workflow_type.
-    Scope workerScope = root.tagged(Map.of("namespace", "ns", "task_queue", "q", "worker_type", "ActivityWorker"));
+    // The SDK's root scope pre-fills every tag key with "none" (as a real 1.38 worker showed).
+    Scope workerScope = root.tagged(Map.of("namespace", "ns", "task_queue", "q", "worker_type", "ActivityWorker",
+        "activity_type", "none", "workflow_type", "none"));
     Scope handlerScope = workerScope.tagged(Map.of("activity_type", "Charge", "workflow_type", "Order"));
     for (int task = 0; task < 7; task++) {
       workerScope.timer(MetricsType.ACTIVITY_SCHEDULE_TO_START_LATENCY).record(com.uber.m3.util.Duration.ofMillis(5));
@@ -62,6 +64,8 @@ class ExactStatsReporterTest {
     assertThat(ExactStatsReporter.isDuplicate(MetricNames.SDK_ACTIVITY_SCHEDULE_TO_START, Map.of("activity_type", "A")))
         .isFalse();
     assertThat(ExactStatsReporter.isDuplicate(MetricNames.SDK_ACTIVITY_SCHEDULE_TO_START, Map.of("task_queue", "q")))
+        .isTrue();
+    assertThat(ExactStatsReporter.isDuplicate(MetricNames.SDK_ACTIVITY_SCHEDULE_TO_START, Map.of("activity_type", "none")))
         .isTrue();
   }
 
