@@ -73,7 +73,9 @@ public final class PollLatencyInterceptor implements ClientInterceptor {
       @Override
       public void sendMessage(ReqT message) {
         if (message instanceof PollWorkflowTaskQueueRequest r) {
-          taskQueue = r.getTaskQueue().getName();
+          // A sticky poll names this worker's own queue; tag it by the normal queue it serves.
+          String normal = r.getTaskQueue().getNormalName();
+          taskQueue = normal.isEmpty() ? r.getTaskQueue().getName() : normal;
         } else if (message instanceof PollActivityTaskQueueRequest r) {
           taskQueue = r.getTaskQueue().getName();
         }

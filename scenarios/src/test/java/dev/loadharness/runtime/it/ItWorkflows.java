@@ -48,12 +48,16 @@ public final class ItWorkflows {
   public static final class StepActivityImpl implements StepActivity {
     final AtomicInteger started = new AtomicInteger();
     final AtomicInteger completed = new AtomicInteger();
+    final AtomicInteger failuresToThrow = new AtomicInteger();
     volatile CountDownLatch startedLatch = new CountDownLatch(0);
 
     @Override
     public int step(int index, long sleepMillis) {
       started.incrementAndGet();
       startedLatch.countDown();
+      if (failuresToThrow.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        throw new IllegalStateException("deliberate first-attempt failure (retried by the server)");
+      }
       try {
         Thread.sleep(sleepMillis);
       } catch (InterruptedException e) {

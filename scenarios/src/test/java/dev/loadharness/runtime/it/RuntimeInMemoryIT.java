@@ -10,6 +10,7 @@ import dev.loadharness.runtime.config.MetricsExporter;
 import dev.loadharness.runtime.config.PollerConfig;
 import dev.loadharness.runtime.config.PollerMode;
 import dev.loadharness.runtime.config.RuntimeConfig;
+import dev.loadharness.runtime.config.StickyCacheConfig;
 import dev.loadharness.runtime.metrics.MetricNames;
 import dev.loadharness.runtime.metrics.PollLatencyInterceptor;
 import dev.loadharness.runtime.metrics.RuntimeMetrics;
@@ -156,7 +157,9 @@ class RuntimeInMemoryIT {
       ItWorkflows.StepActivityImpl activities = new ItWorkflows.StepActivityImpl();
       for (int i = 0; i < 4; i++) {
         AdaptiveWorkerRuntime runtime = AdaptiveWorkerRuntime.create(
-            config(List.of("shared-" + i)).withMetrics(metricsConfig), pool, metrics);
+            config(List.of("shared-" + i)).withMetrics(metricsConfig)
+                .withSticky(new StickyCacheConfig(600, 600, Duration.ofSeconds(5), Duration.ofMillis(200))),
+            pool, metrics);
         runtime.registerWorkflowImplementationTypes(ItWorkflows.StepsWorkflowImpl.class)
             .registerActivitiesImplementations(activities);
         runtimes.add(runtime);
