@@ -1,6 +1,7 @@
 package dev.loadharness.runtime;
 
 import dev.loadharness.runtime.catalog.WorkflowCatalog;
+import dev.loadharness.runtime.concurrency.AdaptiveConcurrency;
 import dev.loadharness.runtime.concurrency.SlotKind;
 import dev.loadharness.runtime.config.PollerConfig;
 import dev.loadharness.runtime.config.PollerMode;
@@ -22,6 +23,7 @@ import io.temporal.worker.WorkerOptions;
 import io.temporal.worker.tuning.PollerBehavior;
 import io.temporal.worker.tuning.PollerBehaviorAutoscaling;
 import io.temporal.worker.tuning.PollerBehaviorSimpleMaximum;
+import io.temporal.worker.tuning.WorkerTuner;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,6 +63,7 @@ public final class AdaptiveWorkerRuntime implements AutoCloseable {
   private final WorkflowClient client;
   private final WorkerFactory factory;
   private final Map<String, Worker> workers = new LinkedHashMap<>();
+  private final Map<String, AdaptiveConcurrency> adaptive = new LinkedHashMap<>();
   private final ServerBacklogProbe backlog;
   private final Thread shutdownHook;
   private volatile RuntimeState state = RuntimeState.CREATED;
@@ -87,7 +90,10 @@ public final class AdaptiveWorkerRuntime implements AutoCloseable {
         .setMaxWorkflowThreadCount(config.sticky().maxWorkflowThreads())
         .build());
     for (String queue : config.taskQueues()) {
-      workers.put(queue, factory.newWorker(queue, workerOptions(config)));
+      TunerFactory.Tuning tuning =
+          TunerFactory.create(config, queue, metrics.loadSignals().forTaskQueue(queue), metrics.registry());
+      tuning.adaptive().ifPresent(controller -> adaptive.put(queue, controller));
+      workers.put(queue, factory.newWorker(queue, workerOptions(config, tuning.tuner())));
     }
     this.backlog = new ServerBacklogProbe(lease.stubs(), config.connection().namespace(), config.taskQueues(),
         metrics.exact());
@@ -111,9 +117,9 @@ public final class AdaptiveWorkerRuntime implements AutoCloseable {
     return new AdaptiveWorkerRuntime(config, pool, metrics);
   }
 
-  static WorkerOptions workerOptions(RuntimeConfig config) {
+  static WorkerOptions workerOptions(RuntimeConfig config, WorkerTuner tuner) {
     WorkerOptions.Builder options = WorkerOptions.newBuilder()
-        .setWorkerTuner(TunerFactory.create(config))
+        .setWorkerTuner(tuner)
         .setWorkflowTaskPollersBehavior(pollers(config, SlotKind.WORKFLOW))
         .setActivityTaskPollersBehavior(pollers(config, SlotKind.ACTIVITY))
         .setStickyQueueScheduleToStartTimeout(config.sticky().scheduleToStartTimeout())
@@ -209,6 +215,7 @@ public final class AdaptiveWorkerRuntime implements AutoCloseable {
         throw new IllegalStateException("interrupted during start jitter", e);
       }
     }
+    adaptive.values().forEach(AdaptiveConcurrency::start);
     factory.start();
     startedAtNanos = System.nanoTime();
     state = RuntimeState.STARTED;
@@ -257,6 +264,7 @@ public final class AdaptiveWorkerRuntime implements AutoCloseable {
     } catch (IllegalStateException | IllegalArgumentException e) {
       // Already shutting down, or never installed: nothing to remove.
     }
+    adaptive.values().forEach(AdaptiveConcurrency::close);
     lease.close();
     if (ownsPool) {
       pool.close();
@@ -278,10 +286,18 @@ public final class AdaptiveWorkerRuntime implements AutoCloseable {
     metrics.gauge(MetricNames.TRANSPORT_TLS_HANDSHAKES, Map.of(), counters.tlsHandshakes());
     metrics.gauge(MetricNames.TRANSPORT_OPEN, Map.of(), pool.openTransports());
     metrics.gauge(MetricNames.STICKY_CACHE_CAPACITY, Map.of(), config.sticky().cacheSize());
-    if (config.tuner() == TunerKind.FIXED) {
+    for (String queue : config.taskQueues()) {
+      AdaptiveConcurrency controller = adaptive.get(queue);
       for (SlotKind kind : SlotKind.values()) {
-        metrics.gauge(MetricNames.CONCURRENCY_LIMIT, Map.of("slot_kind", kind.tag()),
-            config.concurrency().limits(kind).initial());
+        Map<String, String> tags = Map.of("slot_kind", kind.tag(), "task_queue", queue);
+        if (controller != null) {
+          // The controller exports these to Prometheus itself; mirrored here for the JSONL intervals.
+          metrics.gauge(MetricNames.CONCURRENCY_LIMIT, tags, controller.limit(kind));
+          metrics.gauge(MetricNames.QUEUE_DEPTH, Map.of("slot_kind", kind.tag(), "task_queue", queue,
+              "source", "slot_reservations"), controller.waiting(kind));
+        } else if (config.tuner() == TunerKind.FIXED) {
+          metrics.gauge(MetricNames.CONCURRENCY_LIMIT, tags, config.concurrency().limits(kind).initial());
+        }
       }
     }
     if (state == RuntimeState.STARTED) {
@@ -323,6 +339,11 @@ public final class AdaptiveWorkerRuntime implements AutoCloseable {
   /** The transport pool this runtime leases from. */
   public TransportPool transports() {
     return pool;
+  }
+
+  /** The adaptive controller of one task queue's worker (adaptive tuner only). */
+  public Optional<AdaptiveConcurrency> concurrency(String taskQueue) {
+    return Optional.ofNullable(adaptive.get(taskQueue));
   }
 
   /** True once the server said it cannot report task queue backlog. */

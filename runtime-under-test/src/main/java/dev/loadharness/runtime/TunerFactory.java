@@ -1,33 +1,50 @@
 package dev.loadharness.runtime;
 
+import dev.loadharness.runtime.concurrency.AdaptiveConcurrency;
 import dev.loadharness.runtime.concurrency.ConcurrencySettings;
+import dev.loadharness.runtime.concurrency.LoadSignals;
 import dev.loadharness.runtime.concurrency.SlotKind;
 import dev.loadharness.runtime.config.RuntimeConfig;
-import dev.loadharness.runtime.config.TunerKind;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.temporal.worker.tuning.CompositeTuner;
 import io.temporal.worker.tuning.FixedSizeSlotSupplier;
 import io.temporal.worker.tuning.ResourceBasedControllerOptions;
 import io.temporal.worker.tuning.ResourceBasedTuner;
 import io.temporal.worker.tuning.WorkerTuner;
+import java.util.List;
+import java.util.Optional;
 
-/**
- * The one seam where a worker's slot policy is chosen from {@link RuntimeConfig#tuner()}. Wiring
- * the adaptive controller means returning its tuner for {@link TunerKind#ADAPTIVE} here.
- */
+/** The one seam where a worker's slot policy is chosen from {@link RuntimeConfig#tuner()}. */
 final class TunerFactory {
   private TunerFactory() {}
 
-  /** The tuner for one worker. */
-  static WorkerTuner create(RuntimeConfig config) {
+  /**
+   * One worker's tuner, and its adaptive controller when there is one.
+   *
+   * @param tuner what the worker's options get
+   * @param adaptive the controller to start and close with the runtime (adaptive tuner only)
+   */
+  record Tuning(WorkerTuner tuner, Optional<AdaptiveConcurrency> adaptive) {}
+
+  /**
+   * The tuning of the worker of {@code taskQueue}. An adaptive controller reports into {@code
+   * registry} with a task_queue tag added, so the series of several workers stay apart.
+   */
+  static Tuning create(RuntimeConfig config, String taskQueue, LoadSignals signals, MeterRegistry registry) {
     return switch (config.tuner()) {
-      case FIXED -> fixed(config.concurrency());
-      case SDK_RESOURCE_BASED -> ResourceBasedTuner.newBuilder()
+      case FIXED -> new Tuning(fixed(config.concurrency()), Optional.empty());
+      case SDK_RESOURCE_BASED -> new Tuning(ResourceBasedTuner.newBuilder()
           .setControllerOptions(ResourceBasedControllerOptions.newBuilder(
                   config.resourceTargetMemory(), config.resourceTargetCpu()).build())
-          .build();
-      case ADAPTIVE -> throw new IllegalArgumentException("TEMPORAL_TUNER=adaptive (TEMPORAL_DYNAMIC_CONCURRENCY=true) "
-          + "needs the adaptive concurrency controller, which this build does not contain; use fixed or "
-          + "sdk-resource-based");
+          .build(), Optional.empty());
+      case ADAPTIVE -> {
+        AdaptiveConcurrency adaptive = AdaptiveConcurrency.create(config.concurrency(), signals,
+            taggedView(registry, taskQueue));
+        yield new Tuning(adaptive.tuner(), Optional.of(adaptive));
+      }
     };
   }
 
@@ -39,5 +56,12 @@ final class TunerFactory {
         new FixedSizeSlotSupplier<>(activity),
         new FixedSizeSlotSupplier<>(settings.limits(SlotKind.LOCAL_ACTIVITY).initial()),
         new FixedSizeSlotSupplier<>(activity));
+  }
+
+  private static MeterRegistry taggedView(MeterRegistry registry, String taskQueue) {
+    CompositeMeterRegistry view = new CompositeMeterRegistry();
+    view.config().meterFilter(MeterFilter.commonTags(List.of(Tag.of("task_queue", taskQueue))));
+    view.add(registry);
+    return view;
   }
 }

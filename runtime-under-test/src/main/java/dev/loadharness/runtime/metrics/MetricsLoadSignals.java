@@ -12,21 +12,52 @@ import org.HdrHistogram.Histogram;
  */
 public final class MetricsLoadSignals implements LoadSignals {
   private volatile IntervalSnapshot latest;
+  private final MetricsLoadSignals source;
+  private final String taskQueue;
+
+  /** Signals over every task queue of the process. */
+  public MetricsLoadSignals() {
+    this(null, null);
+  }
+
+  private MetricsLoadSignals(MetricsLoadSignals source, String taskQueue) {
+    this.source = source;
+    this.taskQueue = taskQueue;
+  }
+
+  /** A view restricted to series tagged with {@code queue}, for one worker's controller. */
+  public LoadSignals forTaskQueue(String queue) {
+    return new MetricsLoadSignals(this, queue);
+  }
 
   /** Remembers the newest interval; called by the metrics loop. */
   public void accept(IntervalSnapshot snapshot) {
     latest = snapshot;
   }
 
+  private boolean matches(SeriesKey key, String name) {
+    return key.name().equals(name) && (taskQueue == null || taskQueue.equals(key.tag("task_queue")));
+  }
+
+  private Histogram merged(IntervalSnapshot snapshot, String name, String pollerType) {
+    Histogram merged = new Histogram(ExactMetrics.HIGHEST_TRACKABLE_MICROS, ExactMetrics.SIGNIFICANT_DIGITS);
+    snapshot.histograms().forEach((key, h) -> {
+      if (matches(key, name) && (pollerType == null || pollerType.equals(key.tag("poller_type")))) {
+        merged.add(h);
+      }
+    });
+    return merged;
+  }
+
   @Override
   public Sample sample(SlotKind kind) {
-    IntervalSnapshot snapshot = latest;
+    IntervalSnapshot snapshot = source == null ? latest : source.latest;
     double scheduleToStart = Double.NaN;
     double poll = Double.NaN;
     if (snapshot != null) {
       scheduleToStart = switch (kind) {
-        case WORKFLOW -> p95Millis(snapshot.merged(MetricNames.SDK_WORKFLOW_SCHEDULE_TO_START));
-        case ACTIVITY -> p95Millis(snapshot.merged(MetricNames.SDK_ACTIVITY_SCHEDULE_TO_START));
+        case WORKFLOW -> p95Millis(merged(snapshot, MetricNames.SDK_WORKFLOW_SCHEDULE_TO_START, null));
+        case ACTIVITY -> p95Millis(merged(snapshot, MetricNames.SDK_ACTIVITY_SCHEDULE_TO_START, null));
         case LOCAL_ACTIVITY -> Double.NaN;
       };
       String pollerType = switch (kind) {
@@ -35,13 +66,7 @@ public final class MetricsLoadSignals implements LoadSignals {
         case LOCAL_ACTIVITY -> null;
       };
       if (pollerType != null) {
-        Histogram merged = new Histogram(ExactMetrics.HIGHEST_TRACKABLE_MICROS, ExactMetrics.SIGNIFICANT_DIGITS);
-        snapshot.histograms().forEach((key, h) -> {
-          if (key.name().equals(MetricNames.POLL_LATENCY_MS) && pollerType.equals(key.tag("poller_type"))) {
-            merged.add(h);
-          }
-        });
-        poll = p95Millis(merged);
+        poll = p95Millis(merged(snapshot, MetricNames.POLL_LATENCY_MS, pollerType));
       }
     }
     return new Sample(scheduleToStart, poll, processCpuLoad(), heapUsedFraction());

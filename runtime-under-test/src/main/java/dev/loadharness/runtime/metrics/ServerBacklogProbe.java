@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads the server's backlog per task queue with DescribeTaskQueue (report_stats) and publishes it
- * as {@link MetricNames#QUEUE_DEPTH}{source=server}. A server that answers UNIMPLEMENTED (the
+ * as {@link MetricNames#QUEUE_DEPTH}{source=server, task_queue, slot_kind} (the same tag keys as the
+ * adaptive suppliers' source=slot_reservations series, as Prometheus requires). A server that answers UNIMPLEMENTED (the
  * in-memory test server) is logged once and never asked again, and the gauge stays absent.
  */
 public final class ServerBacklogProbe {
@@ -57,7 +58,7 @@ public final class ServerBacklogProbe {
               .getStats().getApproximateBacklogCount();
           metrics.gauge(new SeriesKey(MetricNames.QUEUE_DEPTH, Map.of(
               "source", "server", "task_queue", queue,
-              "task_queue_type", type == TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW ? "workflow" : "activity")), backlog);
+              "slot_kind", type == TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW ? "workflow" : "activity")), backlog);
         } catch (StatusRuntimeException e) {
           if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
             unsupported = true;

@@ -88,7 +88,7 @@ class RuntimeDevServerIT {
 
       assertThat(runtime.serverBacklogUnsupported()).isFalse();
       assertThat(exact.gaugeValue(new SeriesKey(MetricNames.QUEUE_DEPTH, java.util.Map.of(
-          "source", "server", "task_queue", queue, "task_queue_type", "activity")))).isGreaterThanOrEqualTo(0.0);
+          "source", "server", "task_queue", queue, "slot_kind", "activity")))).isGreaterThanOrEqualTo(0.0);
       assertThat(exact.counterSum(MetricNames.SDK_STICKY_HIT)).isPositive();
       assertThat(exact.counterSum(MetricNames.SDK_STICKY_EVICTION)).isPositive();
       assertThat(exact.gaugeValue(SeriesKey.of(MetricNames.STICKY_HIT_RATIO))).isBetween(0.0, 1.0);

@@ -9,7 +9,11 @@ import dev.loadharness.runtime.config.MetricsConfig;
 import dev.loadharness.runtime.config.MetricsExporter;
 import dev.loadharness.runtime.config.PollerConfig;
 import dev.loadharness.runtime.config.PollerMode;
+import dev.loadharness.runtime.concurrency.ConcurrencySettings;
+import dev.loadharness.runtime.concurrency.SlotKind;
+import dev.loadharness.runtime.concurrency.SlotLimits;
 import dev.loadharness.runtime.config.RuntimeConfig;
+import dev.loadharness.runtime.config.TunerKind;
 import dev.loadharness.runtime.config.StickyCacheConfig;
 import dev.loadharness.runtime.metrics.MetricNames;
 import dev.loadharness.runtime.metrics.PollLatencyInterceptor;
@@ -115,6 +119,37 @@ class RuntimeInMemoryIT {
     Path jsonl = Files.list(metricsDir).filter(p -> p.toString().endsWith(".jsonl")).findFirst().orElseThrow();
     assertThat(Files.readString(hlog)).contains("Tag=" + MetricNames.SDK_ACTIVITY_SCHEDULE_TO_START);
     assertThat(Files.readAllLines(jsonl)).isNotEmpty().anySatisfy(line -> assertThat(line).contains(MetricNames.SDK_STICKY_HIT));
+  }
+
+  @Test
+  void adaptiveConcurrencyRunsWorkflows_dynamicOn() throws Exception {
+    ConcurrencySettings dynamic = new ConcurrencySettings(true, new SlotLimits(4, 2, 16), new SlotLimits(4, 2, 16),
+        new SlotLimits(4, 2, 16), Duration.ofSeconds(1));
+    ItWorkflows.StepActivityImpl activities = new ItWorkflows.StepActivityImpl();
+    try (AdaptiveWorkerRuntime runtime = AdaptiveWorkerRuntime.create(
+        config(List.of("q-adaptive")).withConcurrency(TunerKind.ADAPTIVE, dynamic))) {
+      runtime.registerWorkflowImplementationTypes(ItWorkflows.StepsWorkflowImpl.class)
+          .registerActivitiesImplementations(activities);
+      runtime.start();
+      List<WorkflowStub> stubs = new ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        ItWorkflows.StepsWorkflow workflow = runtime.client().newWorkflowStub(ItWorkflows.StepsWorkflow.class,
+            WorkflowOptions.newBuilder().setTaskQueue("q-adaptive").setWorkflowId("adaptive-" + i + "-" + System.nanoTime())
+                .build());
+        WorkflowClient.start(workflow::run, 3, 50L);
+        stubs.add(WorkflowStub.fromTyped(workflow));
+      }
+      for (WorkflowStub stub : stubs) {
+        assertThat(stub.getResult(60, TimeUnit.SECONDS, Integer.class)).isEqualTo(3);
+      }
+      var controller = runtime.concurrency("q-adaptive").orElseThrow();
+      assertThat(controller.limit(SlotKind.ACTIVITY)).isBetween(2, 16);
+      runtime.metrics().tick();
+      String scrape = scrape(runtime.metrics().prometheusPort().orElseThrow());
+      assertThat(scrape).contains("temporal_worker_concurrency_limit{slot_kind=\"activity\",task_queue=\"q-adaptive\"}");
+      assertThat(scrape).contains("source=\"slot_reservations\"");
+      assertThat(runtime.drain(Duration.ofSeconds(10))).isTrue();
+    }
   }
 
   @Test
