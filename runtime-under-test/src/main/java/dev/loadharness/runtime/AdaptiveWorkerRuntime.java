@@ -7,6 +7,8 @@ import dev.loadharness.runtime.config.PollerConfig;
 import dev.loadharness.runtime.config.PollerMode;
 import dev.loadharness.runtime.config.RuntimeConfig;
 import dev.loadharness.runtime.config.TunerKind;
+import dev.loadharness.runtime.heartbeat.HeartbeatTuningInterceptor;
+import dev.loadharness.runtime.heartbeat.HeartbeatTuningSettings;
 import dev.loadharness.runtime.metrics.MetricNames;
 import dev.loadharness.runtime.metrics.PollLatencyInterceptor;
 import dev.loadharness.runtime.metrics.RuntimeMetrics;
@@ -65,6 +67,7 @@ public final class AdaptiveWorkerRuntime implements AutoCloseable {
   private final Map<String, Worker> workers = new LinkedHashMap<>();
   private final Map<String, AdaptiveConcurrency> adaptive = new LinkedHashMap<>();
   private final ServerBacklogProbe backlog;
+  private final HeartbeatTuningInterceptor heartbeats;
   private final Thread shutdownHook;
   private volatile RuntimeState state = RuntimeState.CREATED;
   private volatile long startedAtNanos;
@@ -85,10 +88,16 @@ public final class AdaptiveWorkerRuntime implements AutoCloseable {
         .setNamespace(config.connection().namespace());
     config.identity().ifPresent(clientOptions::setIdentity);
     this.client = WorkflowClient.newInstance(lease.stubs(), clientOptions.build());
-    this.factory = WorkerFactory.newInstance(client, WorkerFactoryOptions.newBuilder()
+    WorkerFactoryOptions.Builder factoryOptions = WorkerFactoryOptions.newBuilder()
         .setWorkflowCacheSize(config.sticky().cacheSize())
-        .setMaxWorkflowThreadCount(config.sticky().maxWorkflowThreads())
-        .build());
+        .setMaxWorkflowThreadCount(config.sticky().maxWorkflowThreads());
+    if (config.heartbeatTuning()) {
+      this.heartbeats = new HeartbeatTuningInterceptor(HeartbeatTuningSettings.defaults(), metrics.registry());
+      factoryOptions.setWorkerInterceptors(heartbeats);
+    } else {
+      this.heartbeats = null;
+    }
+    this.factory = WorkerFactory.newInstance(client, factoryOptions.build());
     for (String queue : config.taskQueues()) {
       TunerFactory.Tuning tuning =
           TunerFactory.create(config, queue, metrics.loadSignals().forTaskQueue(queue), metrics.registry());
@@ -344,6 +353,11 @@ public final class AdaptiveWorkerRuntime implements AutoCloseable {
   /** The adaptive controller of one task queue's worker (adaptive tuner only). */
   public Optional<AdaptiveConcurrency> concurrency(String taskQueue) {
     return Optional.ofNullable(adaptive.get(taskQueue));
+  }
+
+  /** The heartbeat tuning interceptor, unless TEMPORAL_HEARTBEAT_TUNING is off. */
+  public Optional<HeartbeatTuningInterceptor> heartbeatTuning() {
+    return Optional.ofNullable(heartbeats);
   }
 
   /** True once the server said it cannot report task queue backlog. */

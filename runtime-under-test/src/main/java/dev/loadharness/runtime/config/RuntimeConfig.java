@@ -26,6 +26,7 @@ import java.util.Properties;
  * @param identity TEMPORAL_WORKER_IDENTITY (the SDK's pid@host when empty)
  * @param metrics exporters, directory, port, interval
  * @param drainTimeout TEMPORAL_DRAIN_TIMEOUT_MS: how long drain waits for in-flight tasks
+ * @param heartbeatTuning TEMPORAL_HEARTBEAT_TUNING: adapt each activity type's heartbeat throttle
  */
 public record RuntimeConfig(
     ConnectionConfig connection,
@@ -39,7 +40,8 @@ public record RuntimeConfig(
     Optional<String> buildId,
     Optional<String> identity,
     MetricsConfig metrics,
-    Duration drainTimeout) {
+    Duration drainTimeout,
+    boolean heartbeatTuning) {
 
   /** The largest slot limit any kind accepts. */
   public static final int MAX_SLOTS = 10_000;
@@ -98,42 +100,43 @@ public record RuntimeConfig(
         Optional.empty(),
         Optional.empty(),
         MetricsConfig.defaults(),
-        Duration.ofSeconds(30));
+        Duration.ofSeconds(30),
+        true);
   }
 
   /** A copy with other task queues. */
   public RuntimeConfig withTaskQueues(List<String> queues) {
     return new RuntimeConfig(connection, queues, tuner, concurrency, resourceTargetCpu, resourceTargetMemory,
-        pollers, sticky, buildId, identity, metrics, drainTimeout);
+        pollers, sticky, buildId, identity, metrics, drainTimeout, heartbeatTuning);
   }
 
   /** A copy with another tuner and concurrency settings. */
   public RuntimeConfig withConcurrency(TunerKind newTuner, ConcurrencySettings settings) {
     return new RuntimeConfig(connection, taskQueues, newTuner, settings, resourceTargetCpu, resourceTargetMemory,
-        pollers, sticky, buildId, identity, metrics, drainTimeout);
+        pollers, sticky, buildId, identity, metrics, drainTimeout, heartbeatTuning);
   }
 
   /** A copy with other metrics settings. */
   public RuntimeConfig withMetrics(MetricsConfig newMetrics) {
     return new RuntimeConfig(connection, taskQueues, tuner, concurrency, resourceTargetCpu, resourceTargetMemory,
-        pollers, sticky, buildId, identity, newMetrics, drainTimeout);
+        pollers, sticky, buildId, identity, newMetrics, drainTimeout, heartbeatTuning);
   }
 
   /** A copy with other poller settings. */
   public RuntimeConfig withPollers(PollerConfig newPollers) {
     return new RuntimeConfig(connection, taskQueues, tuner, concurrency, resourceTargetCpu, resourceTargetMemory,
-        newPollers, sticky, buildId, identity, metrics, drainTimeout);
+        newPollers, sticky, buildId, identity, metrics, drainTimeout, heartbeatTuning);
   }
 
   /** A copy with other sticky cache settings. */
   public RuntimeConfig withSticky(StickyCacheConfig newSticky) {
     return new RuntimeConfig(connection, taskQueues, tuner, concurrency, resourceTargetCpu, resourceTargetMemory,
-        pollers, newSticky, buildId, identity, metrics, drainTimeout);
+        pollers, newSticky, buildId, identity, metrics, drainTimeout, heartbeatTuning);
   }
 
   /** A copy with another connection. */
   public RuntimeConfig withConnection(ConnectionConfig newConnection) {
     return new RuntimeConfig(newConnection, taskQueues, tuner, concurrency, resourceTargetCpu, resourceTargetMemory,
-        pollers, sticky, buildId, identity, metrics, drainTimeout);
+        pollers, sticky, buildId, identity, metrics, drainTimeout, heartbeatTuning);
   }
 }

@@ -43,7 +43,8 @@ public final class RuntimeConfigLoader {
       "TEMPORAL_TLS_SERVER_NAME", "TEMPORAL_API_KEY", "TEMPORAL_POLLER_MODE", "TEMPORAL_WORKFLOW_POLLERS",
       "TEMPORAL_ACTIVITY_POLLERS", "TEMPORAL_POLLERS_MIN", "TEMPORAL_POLLERS_MAX",
       "TEMPORAL_POLLER_START_JITTER_MS", "TEMPORAL_KEEPALIVE_TIME_MS", "TEMPORAL_KEEPALIVE_TIMEOUT_MS",
-      "TEMPORAL_GRPC_RECONNECT_FREQUENCY_MS", "TEMPORAL_TRANSPORT_PREWARM", "TEMPORAL_DRAIN_TIMEOUT_MS");
+      "TEMPORAL_GRPC_RECONNECT_FREQUENCY_MS", "TEMPORAL_TRANSPORT_PREWARM", "TEMPORAL_DRAIN_TIMEOUT_MS",
+      "TEMPORAL_HEARTBEAT_TUNING");
 
   private static final Set<String> SECRET_NAMES = Set.of("TEMPORAL_API_KEY");
 
@@ -206,7 +207,8 @@ public final class RuntimeConfigLoader {
         optional("TEMPORAL_WORKER_BUILD_ID"),
         optional("TEMPORAL_WORKER_IDENTITY"),
         metrics,
-        millis("TEMPORAL_DRAIN_TIMEOUT_MS", Duration.ofSeconds(30)));
+        millis("TEMPORAL_DRAIN_TIMEOUT_MS", Duration.ofSeconds(30)),
+        bool("TEMPORAL_HEARTBEAT_TUNING", true));
   }
 
   private SlotLimits limits(SlotKind kind, int defaultInitial, boolean dynamic) {

@@ -37,7 +37,8 @@ public final class ExportedMetrics {
       MetricNames.TRANSPORT_CONNECTIONS,
       MetricNames.TRANSPORT_TLS_HANDSHAKES,
       MetricNames.TRANSPORT_OPEN,
-      MetricNames.DUPLICATE_SAMPLES_DROPPED + "_total");
+      MetricNames.DUPLICATE_SAMPLES_DROPPED + "_total",
+      "temporal_activity_heartbeats_total");
 
   private static final Pattern NAME = Pattern.compile("\\btemporal_[a-z0-9_]+");
 

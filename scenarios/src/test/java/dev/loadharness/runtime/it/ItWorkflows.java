@@ -1,5 +1,6 @@
 package dev.loadharness.runtime.it;
 
+import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.workflow.Workflow;
@@ -31,7 +32,8 @@ public final class ItWorkflows {
   /** Workflow implementation. */
   public static final class StepsWorkflowImpl implements StepsWorkflow {
     private final StepActivity activity = Workflow.newActivityStub(StepActivity.class,
-        ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(30)).build());
+        ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(30))
+            .setHeartbeatTimeout(Duration.ofSeconds(10)).build());
 
     @Override
     public int run(int steps, long sleepMillis) {
@@ -58,6 +60,7 @@ public final class ItWorkflows {
       if (failuresToThrow.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         throw new IllegalStateException("deliberate first-attempt failure (retried by the server)");
       }
+      Activity.getExecutionContext().heartbeat(index);
       try {
         Thread.sleep(sleepMillis);
       } catch (InterruptedException e) {
