@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 public enum MetricsExporter {
   /** A Prometheus scrape endpoint on TEMPORAL_METRICS_PORT. */
   PROMETHEUS,
-  /** OTLP push (micrometer-registry-otlp must be on the classpath). */
+  /** OTLP/HTTP push to TEMPORAL_OTLP_ENDPOINT (default http://127.0.0.1:4318/v1/metrics). */
   OTLP,
   /** HdrHistogram interval log plus JSONL counters/gauges in TEMPORAL_METRICS_DIR. */
   JSONL,

@@ -5,6 +5,7 @@ import com.uber.m3.tally.Scope;
 import dev.loadharness.runtime.config.MetricsConfig;
 import dev.loadharness.runtime.config.MetricsExporter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -43,19 +44,24 @@ public final class RuntimeMetrics implements AutoCloseable {
   /** Builds the pipeline; {@code filePrefix} names the interval log files (e.g. worker-1234). */
   public RuntimeMetrics(MetricsConfig config, String filePrefix) {
     this.config = config;
+    CompositeMeterRegistry composite = new CompositeMeterRegistry();
     if (config.exports(MetricsExporter.PROMETHEUS)) {
       PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-      this.registry = prometheus;
+      composite.add(prometheus);
       this.endpoint = Optional.of(new PrometheusEndpoint(prometheus, config.port()));
       log.info("Prometheus metrics on http://127.0.0.1:{}/metrics", endpoint.get().port());
     } else {
-      this.registry = new SimpleMeterRegistry();
       this.endpoint = Optional.empty();
     }
     if (config.exports(MetricsExporter.OTLP)) {
-      throw new IllegalArgumentException("TEMPORAL_METRICS_EXPORTER=otlp: this build does not include "
-          + "micrometer-registry-otlp; use prometheus or jsonl");
+      composite.add(OtlpExport.registry(config));
+      log.info("OTLP metrics pushed to {} every {}", OtlpExport.url(config), config.interval());
     }
+    if (composite.getRegistries().isEmpty()) {
+      // No exporter: meters still need a home so controllers and gauges can read them.
+      composite.add(new SimpleMeterRegistry());
+    }
+    this.registry = composite;
     this.metrics = new ExactMetrics(registry);
     this.intervalLog = config.exports(MetricsExporter.JSONL)
         ? Optional.of(new IntervalLogWriter(config.directory().orElseThrow(), filePrefix, System.currentTimeMillis()))
@@ -155,6 +161,8 @@ public final class RuntimeMetrics implements AutoCloseable {
     tick();
     intervalLog.ifPresent(IntervalLogWriter::close);
     endpoint.ifPresent(PrometheusEndpoint::close);
+    // Closing the composite closes its members: the OTLP registry publishes one last time.
+    ((CompositeMeterRegistry) registry).getRegistries().forEach(MeterRegistry::close);
     registry.close();
     log.info("metrics closed{}", intervalLog.map(w -> " (" + w.histogramLog() + ", " + w.jsonl() + ")").orElse(""));
   }
