@@ -246,7 +246,11 @@ public final class AdaptiveWorkerRuntime implements AutoCloseable {
         return true;
       }
       state = RuntimeState.DRAINING;
-      factory.shutdown();
+      try {
+        factory.shutdown();
+      } catch (RuntimeException e) {
+        log.warn("stopping the pollers reported: {}", e.toString());
+      }
     }
     long start = System.nanoTime();
     factory.awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -265,8 +269,14 @@ public final class AdaptiveWorkerRuntime implements AutoCloseable {
       state = RuntimeState.CLOSED;
     }
     if (!factory.isTerminated()) {
-      factory.shutdownNow();
-      factory.awaitTermination(10, TimeUnit.SECONDS);
+      try {
+        factory.shutdownNow();
+        factory.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (RuntimeException e) {
+        // The SDK tells the server a worker is leaving; an unreachable server must not stop the
+        // rest of close (transport, metrics) from running.
+        log.warn("worker shutdown did not complete cleanly: {}", e.toString());
+      }
     }
     try {
       Runtime.getRuntime().removeShutdownHook(shutdownHook);
