@@ -6,6 +6,7 @@ import dev.loadharness.runtime.concurrency.SlotKind;
 import dev.loadharness.runtime.config.PollerConfig;
 import dev.loadharness.runtime.config.PollerMode;
 import dev.loadharness.runtime.config.RuntimeConfig;
+import dev.loadharness.runtime.config.StickyCacheConfig;
 import dev.loadharness.runtime.config.TunerKind;
 import dev.loadharness.runtime.heartbeat.HeartbeatTuningInterceptor;
 import dev.loadharness.runtime.heartbeat.HeartbeatTuningSettings;
@@ -67,6 +68,7 @@ public final class AdaptiveWorkerRuntime implements AutoCloseable {
   private final Map<String, Worker> workers = new LinkedHashMap<>();
   private final Map<String, AdaptiveConcurrency> adaptive = new LinkedHashMap<>();
   private final ServerBacklogProbe backlog;
+  private final StickyCacheConfig.Sizing cacheSizing;
   private final HeartbeatTuningInterceptor heartbeats;
   private final Thread shutdownHook;
   private volatile RuntimeState state = RuntimeState.CREATED;
@@ -88,9 +90,10 @@ public final class AdaptiveWorkerRuntime implements AutoCloseable {
         .setNamespace(config.connection().namespace());
     config.identity().ifPresent(clientOptions::setIdentity);
     this.client = WorkflowClient.newInstance(lease.stubs(), clientOptions.build());
+    this.cacheSizing = config.sticky().resolve(Runtime.getRuntime().maxMemory());
     WorkerFactoryOptions.Builder factoryOptions = WorkerFactoryOptions.newBuilder()
-        .setWorkflowCacheSize(config.sticky().cacheSize())
-        .setMaxWorkflowThreadCount(config.sticky().maxWorkflowThreads());
+        .setWorkflowCacheSize(cacheSizing.cacheSize())
+        .setMaxWorkflowThreadCount(cacheSizing.maxWorkflowThreads());
     if (config.heartbeatTuning()) {
       this.heartbeats = new HeartbeatTuningInterceptor(HeartbeatTuningSettings.defaults(), metrics.registry());
       factoryOptions.setWorkerInterceptors(heartbeats);
@@ -108,8 +111,9 @@ public final class AdaptiveWorkerRuntime implements AutoCloseable {
         metrics.exact());
     metrics.beforeEachInterval(this::refreshGauges);
     this.shutdownHook = new Thread(this::drainOnShutdown, "adaptive-worker-runtime-shutdown");
-    log.info("runtime created: {} task queue(s) {}, tuner={}, pollers={}, sticky cache={}, transport={}",
-        workers.size(), config.taskQueues(), config.tuner().id(), config.pollers(), config.sticky().cacheSize(),
+    log.info("runtime created: {} task queue(s) {}, tuner={}, pollers={}, sticky cache={} ({}), workflow threads={}, transport={}",
+        workers.size(), config.taskQueues(), config.tuner().id(), config.pollers(), cacheSizing.cacheSize(),
+        cacheSizing.reason(), cacheSizing.maxWorkflowThreads(),
         config.connection());
   }
 
@@ -304,7 +308,7 @@ public final class AdaptiveWorkerRuntime implements AutoCloseable {
     metrics.gauge(MetricNames.TRANSPORT_CONNECTIONS, Map.of(), counters.connectionsOpened());
     metrics.gauge(MetricNames.TRANSPORT_TLS_HANDSHAKES, Map.of(), counters.tlsHandshakes());
     metrics.gauge(MetricNames.TRANSPORT_OPEN, Map.of(), pool.openTransports());
-    metrics.gauge(MetricNames.STICKY_CACHE_CAPACITY, Map.of(), config.sticky().cacheSize());
+    metrics.gauge(MetricNames.STICKY_CACHE_CAPACITY, Map.of(), cacheSizing.cacheSize());
     for (String queue : config.taskQueues()) {
       AdaptiveConcurrency controller = adaptive.get(queue);
       for (SlotKind kind : SlotKind.values()) {
@@ -368,6 +372,11 @@ public final class AdaptiveWorkerRuntime implements AutoCloseable {
   /** The heartbeat tuning interceptor, unless TEMPORAL_HEARTBEAT_TUNING is off. */
   public Optional<HeartbeatTuningInterceptor> heartbeatTuning() {
     return Optional.ofNullable(heartbeats);
+  }
+
+  /** The sticky cache size and thread budget in use, and why. */
+  public StickyCacheConfig.Sizing stickyCacheSizing() {
+    return cacheSizing;
   }
 
   /** True once the server said it cannot report task queue backlog. */

@@ -44,7 +44,7 @@ public final class RuntimeConfigLoader {
       "TEMPORAL_ACTIVITY_POLLERS", "TEMPORAL_POLLERS_MIN", "TEMPORAL_POLLERS_MAX",
       "TEMPORAL_POLLER_START_JITTER_MS", "TEMPORAL_KEEPALIVE_TIME_MS", "TEMPORAL_KEEPALIVE_TIMEOUT_MS",
       "TEMPORAL_GRPC_RECONNECT_FREQUENCY_MS", "TEMPORAL_TRANSPORT_PREWARM", "TEMPORAL_DRAIN_TIMEOUT_MS",
-      "TEMPORAL_HEARTBEAT_TUNING");
+      "TEMPORAL_HEARTBEAT_TUNING", "TEMPORAL_STICKY_HEAP_FRACTION", "TEMPORAL_STICKY_BYTES_PER_WORKFLOW");
 
   private static final Set<String> SECRET_NAMES = Set.of("TEMPORAL_API_KEY");
 
@@ -185,11 +185,16 @@ public final class RuntimeConfigLoader {
         integer("TEMPORAL_POLLERS_MAX", defaults.maxPollers()),
         millis("TEMPORAL_POLLER_START_JITTER_MS", defaults.startJitter()));
     StickyCacheConfig stickyDefaults = StickyCacheConfig.defaults();
+    boolean memoryAware = optional("TEMPORAL_STICKY_CACHE_SIZE").map(v -> v.trim().equalsIgnoreCase("auto"))
+        .orElse(false);
     StickyCacheConfig sticky = new StickyCacheConfig(
-        integer("TEMPORAL_STICKY_CACHE_SIZE", stickyDefaults.cacheSize()),
+        memoryAware ? stickyDefaults.cacheSize() : integer("TEMPORAL_STICKY_CACHE_SIZE", stickyDefaults.cacheSize()),
         integer("TEMPORAL_MAX_WORKFLOW_THREADS", stickyDefaults.maxWorkflowThreads()),
         millis("TEMPORAL_STICKY_TTL_MS", stickyDefaults.scheduleToStartTimeout()),
-        millis("TEMPORAL_STICKY_DRAIN_TIMEOUT_MS", stickyDefaults.drainTimeout()));
+        millis("TEMPORAL_STICKY_DRAIN_TIMEOUT_MS", stickyDefaults.drainTimeout()),
+        memoryAware,
+        decimal("TEMPORAL_STICKY_HEAP_FRACTION", stickyDefaults.heapFraction()),
+        (long) integer("TEMPORAL_STICKY_BYTES_PER_WORKFLOW", (int) stickyDefaults.bytesPerWorkflow()));
     MetricsConfig metricsDefaults = MetricsConfig.defaults();
     MetricsConfig metrics = new MetricsConfig(
         optional("TEMPORAL_METRICS_EXPORTER")

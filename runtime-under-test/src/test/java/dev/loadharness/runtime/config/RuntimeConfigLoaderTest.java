@@ -91,6 +91,23 @@ class RuntimeConfigLoaderTest {
   }
 
   @Test
+  void memoryAwareCacheSizesFromHeapBudget() {
+    RuntimeConfig config = load(Map.of("TEMPORAL_STICKY_CACHE_SIZE", "auto", "TEMPORAL_STICKY_HEAP_FRACTION", "0.25",
+        "TEMPORAL_STICKY_BYTES_PER_WORKFLOW", "131072", "TEMPORAL_MAX_WORKFLOW_THREADS", "5000"));
+    StickyCacheConfig.Sizing sizing = config.sticky().resolve(1L << 30);
+    // 256 MiB budget / 128 KiB per workflow = 2048 cached, within the 5000-thread budget.
+    assertThat(sizing.cacheSize()).isEqualTo(2048);
+    assertThat(sizing.maxWorkflowThreads()).isEqualTo(5000);
+    assertThat(sizing.reason()).startsWith("memory-aware");
+    // The thread budget caps it: a cache larger than the threads only forces evictions.
+    RuntimeConfig fewThreads = load(Map.of("TEMPORAL_STICKY_CACHE_SIZE", "auto", "TEMPORAL_MAX_WORKFLOW_THREADS", "300"));
+    assertThat(fewThreads.sticky().resolve(1L << 30).cacheSize()).isEqualTo(300);
+    assertThat(load(Map.of("TEMPORAL_STICKY_CACHE_SIZE", "42")).sticky().resolve(1L << 30).cacheSize()).isEqualTo(42);
+    assertThatThrownBy(() -> load(Map.of("TEMPORAL_STICKY_HEAP_FRACTION", "0.95")))
+        .hasMessage("TEMPORAL_STICKY_HEAP_FRACTION (environment): got '0.95', allowed a number in (0, 0.9]");
+  }
+
+  @Test
   void systemPropertiesWinOverEnvironment() {
     Properties props = new Properties();
     props.setProperty("temporal.task.queue", "from-prop");

@@ -3,6 +3,7 @@ package dev.loadharness.runtime.it;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityInterface;
 import io.temporal.activity.ActivityOptions;
+import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.Workflow;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
@@ -20,6 +21,36 @@ public final class ItWorkflows {
     /** Runs {@code steps} activities and returns how many ran. */
     @WorkflowMethod
     int run(int steps, long sleepMillis);
+  }
+
+  /** A workflow that runs one activity, then stays open (and cached) until signalled. */
+  @WorkflowInterface
+  public interface ParkedWorkflow {
+    /** Runs one activity, then waits for {@link #release()}. */
+    @WorkflowMethod
+    void park();
+
+    /** Lets the workflow finish. */
+    @SignalMethod
+    void release();
+  }
+
+  /** Parked workflow implementation. */
+  public static final class ParkedWorkflowImpl implements ParkedWorkflow {
+    private final StepActivity activity = Workflow.newActivityStub(StepActivity.class,
+        ActivityOptions.newBuilder().setStartToCloseTimeout(Duration.ofSeconds(30)).build());
+    private boolean released;
+
+    @Override
+    public void park() {
+      activity.step(0, 0L);
+      Workflow.await(() -> released);
+    }
+
+    @Override
+    public void release() {
+      released = true;
+    }
   }
 
   /** The activity type. */
