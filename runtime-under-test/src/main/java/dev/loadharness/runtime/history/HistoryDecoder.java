@@ -57,13 +57,13 @@ public final class HistoryDecoder {
           : new HistoryDecodeException(HistoryDecodeException.Cause.UNREADABLE, raw.count(), -1, e.getMessage(), e);
     }
     CheckingSink checking = new CheckingSink(sink);
+    if (looksLikeProtobuf(content)) {
+      decodeProtobuf(content, raw, gzip, checking);
+      return new DecodeSummary(HistoryFormat.PROTOBUF, gzip, drain(raw, buffered), checking.count);
+    }
     if (first == '{' || first == '[') {
       decodeJson(content, raw, gzip, checking);
       return new DecodeSummary(HistoryFormat.JSON, gzip, drain(raw, buffered), checking.count);
-    }
-    if (first == 0x0a) {
-      decodeProtobuf(content, raw, gzip, checking);
-      return new DecodeSummary(HistoryFormat.PROTOBUF, gzip, drain(raw, buffered), checking.count);
     }
     String what = first < 0 ? "the input is empty" : String.format("it starts with byte 0x%02x", first);
     throw new HistoryDecodeException(HistoryDecodeException.Cause.NOT_A_HISTORY, 0, -1,
@@ -180,6 +180,32 @@ public final class HistoryDecoder {
     int b1 = in.read();
     in.reset();
     return b0 == 0x1f && b1 == 0x8b;
+  }
+
+  /**
+   * A History starts with its first event: tag 0x0a, a varint length, then the event's field 1
+   * (event_id, tag 0x08). JSON may start with '\n' (also 0x0a) but never has a 0x08 byte there.
+   */
+  private static boolean looksLikeProtobuf(InputStream in) {
+    try {
+      in.mark(8);
+      try {
+        if (in.read() != 0x0a) {
+          return false;
+        }
+        int b;
+        int n = 0;
+        do {
+          b = in.read();
+          n++;
+        } while (b >= 0x80 && n < 5);
+        return b >= 0 && in.read() == 0x08;
+      } finally {
+        in.reset();
+      }
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static int firstSignificantByte(InputStream in) throws IOException {

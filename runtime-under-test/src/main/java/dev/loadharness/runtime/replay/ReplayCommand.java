@@ -80,6 +80,10 @@ public final class ReplayCommand implements Callable<Integer> {
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
+    if (System.getProperty("logback.configurationFile") == null) {
+      // Set before the first logger exists; -Dlogback.configurationFile=... still wins.
+      System.setProperty("logback.configurationFile", "dev/loadharness/runtime/replay/replay-logback.xml");
+    }
     System.exit(new CommandLine(new ReplayCommand()).execute(args));
   }
 

@@ -18,12 +18,13 @@ import java.util.concurrent.BlockingQueue;
  * <p>Why not {@code io.temporal.testing.WorkflowReplayer}: it starts an in-process test server per call
  * (temporal-testing plus temporal-test-server on the runtime classpath, hundreds of milliseconds of
  * start-up). A worker replays without ever being started or talking to a server, so the engine builds
- * workers on stubs that are never connected, one per parallel slot (a worker's replay state is not
+ * workers on stubs bound to an in-process {@link OfflineService}, one per parallel slot (a worker's replay state is not
  * meant to be shared by threads), and hands them out from a pool.
  */
 public final class ReplayEngine implements AutoCloseable {
 
   private final WorkflowImplementations implementations;
+  private final OfflineService offline = new OfflineService();
   private final WorkflowServiceStubs stubs;
   private final WorkerFactory factory;
   private final BlockingQueue<Worker> workers;
@@ -34,9 +35,8 @@ public final class ReplayEngine implements AutoCloseable {
       throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
     }
     this.implementations = implementations;
-    // Never connected: gRPC channels connect lazily and replay makes no calls.
     this.stubs = WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setTarget("127.0.0.1:1").build());
+        WorkflowServiceStubsOptions.newBuilder().setChannel(offline.channel()).build());
     this.factory = WorkerFactory.newInstance(WorkflowClient.newInstance(stubs));
     this.workers = new ArrayBlockingQueue<>(parallelism);
     for (int i = 0; i < parallelism; i++) {
@@ -81,6 +81,7 @@ public final class ReplayEngine implements AutoCloseable {
   public void close() {
     factory.shutdownNow();
     stubs.shutdownNow();
+    offline.close();
   }
 
   /**
