@@ -97,8 +97,10 @@ public final class HistoryDecoder {
         throw new HistoryDecodeException(HistoryDecodeException.Cause.MALFORMED, offset(p), sink.count,
             (p.currentName() == null ? "" : "field \"" + p.currentName() + "\": ") + e.getMessage(), e);
       }
-    } catch (IOException closing) {
-      throw new HistoryDecodeException(HistoryDecodeException.Cause.UNREADABLE, raw.count(), -1, closing.getMessage(), closing);
+    } catch (IOException opening) {
+      // Jackson reads ahead when it creates the parser (to detect the encoding), so input errors surface here too.
+      throw gzip ? gzipFailure(raw, sink.count, opening)
+          : new HistoryDecodeException(HistoryDecodeException.Cause.UNREADABLE, raw.count(), -1, opening.getMessage(), opening);
     }
   }
 

@@ -21,6 +21,9 @@ public record Divergence(long eventId, String expected, String actual, String me
   private static final Pattern MISMATCH = Pattern.compile(
       "Command (\\w+) doesn't match event (\\w+) with EventId=(\\d+) on check (\\w+) "
           + "with an expected value '(.*?)' and an actual value '(.*?)'");
+  // "Event 5 of type EVENT_TYPE_ACTIVITY_TASK_SCHEDULED does not match command type COMMAND_TYPE_START_TIMER"
+  private static final Pattern TYPE_MISMATCH = Pattern.compile(
+      "Event (\\d+) of type (\\w+) does not match command type (\\w+)");
   private static final Pattern EVENT_ID = Pattern.compile("EventId=(\\d+)|event (\\d+)|eventId: (\\d+)");
 
   /** Validates. */
@@ -38,6 +41,10 @@ public record Divergence(long eventId, String expected, String actual, String me
       return new Divergence(Long.parseLong(mismatch.group(3)),
           mismatch.group(2) + " (" + mismatch.group(4) + "=" + mismatch.group(5) + ")",
           mismatch.group(1) + " (" + mismatch.group(4) + "=" + mismatch.group(6) + ")", msg);
+    }
+    Matcher typeMismatch = TYPE_MISMATCH.matcher(msg);
+    if (typeMismatch.find()) {
+      return new Divergence(Long.parseLong(typeMismatch.group(1)), typeMismatch.group(2), typeMismatch.group(3), msg);
     }
     Matcher handling = HANDLING.matcher(msg);
     if (handling.find()) {

@@ -62,10 +62,24 @@ public final class ReplayEngine implements AutoCloseable {
       if (nde != null) {
         return ReplayResult.nondeterministic(Divergence.fromMessage(nde.getMessage()));
       }
-      return ReplayResult.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+      // The replay runs as a query; the SDK reports its failure as text ("query failure ... error=<exception
+      // and stack trace>"), so a nondeterminism is recognised by the exception's name in that text.
+      String text = withoutStackTrace(String.valueOf(e.getMessage()));
+      int at = text.indexOf(NDE_MARKER);
+      if (at >= 0) {
+        return ReplayResult.nondeterministic(Divergence.fromMessage(text.substring(at + NDE_MARKER.length()).strip()));
+      }
+      return ReplayResult.failed(e.getClass().getSimpleName() + ": " + text);
     } finally {
       workers.add(worker);
     }
+  }
+
+  private static final String NDE_MARKER = NonDeterministicException.class.getName() + ":";
+
+  private static String withoutStackTrace(String message) {
+    int trace = message.indexOf("\n\tat ");
+    return trace < 0 ? message : message.substring(0, trace);
   }
 
   private static NonDeterministicException find(Throwable t) {

@@ -31,11 +31,14 @@ public final class ReplayMetrics {
 
   private static final long MAX_MICROS = 3_600_000_000L;
   private final Map<String, Histogram> histograms = new LinkedHashMap<>();
+  private final long startMillis = System.currentTimeMillis();
 
   /** Creates empty histograms. */
   public ReplayMetrics() {
     for (String name : new String[] {FETCH, DECODE, REPLAY}) {
-      histograms.put(name, new Histogram(MAX_MICROS, 3));
+      Histogram h = new Histogram(MAX_MICROS, 3);
+      h.setStartTimeStamp(startMillis);
+      histograms.put(name, h);
     }
   }
 
@@ -98,10 +101,15 @@ public final class ReplayMetrics {
         HistogramLogWriter w = new HistogramLogWriter(ps);
         w.outputComment("temporal-load-harness replay metrics; values in microseconds");
         w.outputLogFormatVersion();
+        w.outputStartTime(startMillis);
+        w.setBaseTime(startMillis);
         w.outputLegend();
+        long end = System.currentTimeMillis();
         histograms.forEach((name, h) -> {
           Histogram copy = h.copy();
           copy.setTag(name);
+          copy.setStartTimeStamp(startMillis);
+          copy.setEndTimeStamp(end);
           w.outputIntervalHistogram(copy);
         });
       }
