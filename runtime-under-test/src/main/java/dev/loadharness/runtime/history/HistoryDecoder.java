@@ -28,7 +28,7 @@ import java.util.zip.ZipException;
  */
 public final class HistoryDecoder {
 
-  private static final int BUFFER = 64 * 1024;
+  private static final int BUFFER = 16 * 1024;
   private static final JsonFactory JSON = JsonFactory.builder().build();
 
   /** Decodes the stream (which this method does not close) into the sink. */

@@ -1,5 +1,8 @@
 package dev.loadharness.runtime.history;
 
+import com.fasterxml.jackson.core.Base64Variant;
+import com.fasterxml.jackson.core.Base64Variants;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.google.protobuf.ByteString;
@@ -13,7 +16,8 @@ import com.google.protobuf.NullValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import java.io.IOException;
-import java.util.Base64;
+import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -251,15 +255,62 @@ final class ProtoJsonReader {
     }
   }
 
+  /**
+   * Payload bytes are most of a history's size. Jackson decodes the base64 straight from its input
+   * buffer into a per-thread scratch array, so the only allocation is the payload's own bytes (no String
+   * of the text, no intermediate arrays). Standard base64, padding optional, as protojson writes it.
+   */
   private static ByteString readBytes(JsonParser p, JsonToken t) throws IOException {
-    String s = text(p, t);
+    if (t != JsonToken.VALUE_STRING) {
+      throw new IOException("expected base64 bytes as a string but found " + t);
+    }
+    Scratch scratch = SCRATCH.get();
+    scratch.reset();
     try {
-      return ByteString.copyFrom(Base64.getDecoder().decode(s));
-    } catch (IllegalArgumentException notStandard) {
-      try {
-        return ByteString.copyFrom(Base64.getUrlDecoder().decode(s));
-      } catch (IllegalArgumentException notUrlSafe) {
-        throw new IOException("not base64 bytes: " + abbreviate(s), notUrlSafe);
+      p.readBinaryValue(BASE64, scratch);
+      return ByteString.copyFrom(scratch.buf, 0, scratch.count);
+    } catch (JsonParseException e) {
+      throw new IOException("not base64 bytes: " + e.getOriginalMessage(), e);
+    } finally {
+      scratch.trim();
+    }
+  }
+
+  private static final Base64Variant BASE64 = Base64Variants.MIME_NO_LINEFEEDS.withPaddingAllowed();
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+  /** A reusable, growable byte sink; large buffers are not kept beyond one value. */
+  private static final class Scratch extends OutputStream {
+    private static final int KEEP = 1 << 20;
+    byte[] buf = new byte[8192];
+    int count;
+
+    void reset() {
+      count = 0;
+    }
+
+    void trim() {
+      if (buf.length > KEEP) {
+        buf = new byte[8192];
+      }
+    }
+
+    @Override
+    public void write(int b) {
+      ensure(1);
+      buf[count++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      ensure(len);
+      System.arraycopy(b, off, buf, count, len);
+      count += len;
+    }
+
+    private void ensure(int more) {
+      if (count + more > buf.length) {
+        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + more));
       }
     }
   }
@@ -285,10 +336,6 @@ final class ProtoJsonReader {
     if (p.currentToken() != expected) {
       throw new IOException("expected " + expected.asString() + " but found " + p.currentToken());
     }
-  }
-
-  private static String abbreviate(String s) {
-    return s.length() <= 40 ? s : s.substring(0, 40) + "...";
   }
 
   private static Map<String, FieldDescriptor> fieldsOf(Descriptor d) {

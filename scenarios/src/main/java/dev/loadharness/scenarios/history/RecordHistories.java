@@ -28,7 +28,7 @@ public final class RecordHistories implements Callable<Integer> {
   @Option(names = "--server", defaultValue = "auto", description = "auto (dev-server if the CLI is present), dev-server or in-memory.")
   String server;
 
-  @Option(names = "--bulky-kb", defaultValue = "0", description = "Instead of the fixtures, record one FixtureBulky history of about this many KB.")
+  @Option(names = "--bulky-kb", defaultValue = "0", description = "Instead of the fixtures, record one FixtureBulky history whose JSON is about this many KB.")
   int bulkyKb;
 
   /** Runs the command line and exits with its code. */
@@ -66,8 +66,10 @@ public final class RecordHistories implements Callable<Integer> {
 
   private List<Recording> plan(boolean withCli) {
     if (bulkyKb > 0) {
-      // Each activity's 4 KB result appears once (base64: ~5.5 KB) in its completed event, plus ~0.6 KB of events.
-      int count = Math.max(1, bulkyKb * 1024 / (6 * 1024));
+      // Measured on the dev server: each activity adds ~9.1 KB of pretty-printed SDK JSON (its 4 KB result,
+      // base64-encoded in the completed event, plus scheduled/started/completed and a workflow task), ~4.8 KB of
+      // protobuf. So --bulky-kb sizes the JSON file.
+      int count = Math.max(1, bulkyKb * 1024 / 9300);
       return List.of(new Recording("bulky-" + bulkyKb + "kb", "FixtureBulky", List.of(count, 4096),
           List.of(HistoryFileFormat.SDK_JSON, HistoryFileFormat.PROTOBUF)));
     }
