@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,10 +39,15 @@ public final class ReplayRun implements AutoCloseable {
   private final Listener listener;
   private final HistoryDecoder decoder = new HistoryDecoder();
   private final ExecutorService pool;
-  private final ReplayEngine engine;
+  /**
+   * Built on its own thread while the first histories decode: creating workers loads and initialises
+   * much of the SDK, which on a cold JVM costs about as much as decoding a 1 MB history, so the two
+   * overlap instead of adding up.
+   */
+  private CompletableFuture<ReplayEngine> engine;
   private final LiveHistoryFetcher fetcher;
 
-  /** Creates a run; the engine's workers and the server connection are made here. */
+  /** Creates a run; the server connection (if any) is made lazily, the replay engine in {@link #execute}. */
   public ReplayRun(ReplayOptions options, ReplayMetrics metrics, Listener listener) {
     this.options = options;
     this.metrics = metrics;
@@ -51,7 +57,6 @@ public final class ReplayRun implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    this.engine = options.decodeOnly() ? null : new ReplayEngine(options.implementations(), options.parallelism());
     this.fetcher = options.server() == null ? null : new LiveHistoryFetcher(options.server());
   }
 
@@ -59,8 +64,25 @@ public final class ReplayRun implements AutoCloseable {
   public List<HistoryOutcome> execute(List<String> fileArgs, List<LiveTarget> targets, String query, int limit,
       Consumer<String> notes) throws InterruptedException {
     List<Future<HistoryOutcome>> futures = new ArrayList<>();
+    List<HistoryFiles.Expansion> expansions = new ArrayList<>();
+    int known = targets.size();
     for (String arg : fileArgs) {
       HistoryFiles.Expansion e = HistoryFiles.expand(arg);
+      expansions.add(e);
+      known += e.files().size();
+    }
+    if (!options.decodeOnly()) {
+      int workers = query != null ? options.parallelism() : Math.max(1, Math.min(options.parallelism(), known));
+      engine = CompletableFuture.supplyAsync(() -> new ReplayEngine(options.implementations(), workers),
+          r -> {
+            Thread t = new Thread(r, "replay-engine-setup");
+            t.setDaemon(true);
+            t.start();
+          });
+    }
+    for (int i = 0; i < fileArgs.size(); i++) {
+      String arg = fileArgs.get(i);
+      HistoryFiles.Expansion e = expansions.get(i);
       if (!e.problem().isEmpty()) {
         futures.add(pool.submit(() -> report(badInput(arg, "", e.problem()), false)));
       }
@@ -142,6 +164,7 @@ public final class ReplayRun implements AutoCloseable {
       return new HistoryOutcome(source, workflowId, stats.workflowType(), format, stats.events(), bytes, fetchMs,
           decodeMs, 0, Verdict.DECODED, null, "", types, first, last);
     }
+    ReplayEngine engine = engine();
     if (!engine.implementations().serves(stats.workflowType())) {
       return new HistoryOutcome(source, workflowId, stats.workflowType(), format, stats.events(), bytes, fetchMs,
           decodeMs, 0, Verdict.BAD_INPUT, null, "unknown workflow type \"" + stats.workflowType()
@@ -155,6 +178,14 @@ public final class ReplayRun implements AutoCloseable {
         ? "workflow " + workflowId + " diverged at event " + r.divergence().eventId() : r.detail();
     return new HistoryOutcome(source, workflowId, stats.workflowType(), format, stats.events(), bytes, fetchMs,
         decodeMs, replayMs, r.verdict(), r.divergence(), detail, types, first, last);
+  }
+
+  private ReplayEngine engine() throws InterruptedException {
+    try {
+      return engine.get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("replay workers could not be created: " + e.getCause(), e.getCause());
+    }
   }
 
   private static HistoryOutcome badInput(String source, String workflowId, String why) {
@@ -176,7 +207,7 @@ public final class ReplayRun implements AutoCloseable {
   public void close() {
     pool.shutdownNow();
     if (engine != null) {
-      engine.close();
+      engine.thenAccept(ReplayEngine::close);
     }
     if (fetcher != null) {
       fetcher.close();
