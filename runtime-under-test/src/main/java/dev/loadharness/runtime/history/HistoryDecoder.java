@@ -3,6 +3,7 @@ package dev.loadharness.runtime.history;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.google.protobuf.CodedInputStream;
@@ -29,7 +30,8 @@ import java.util.zip.ZipException;
 public final class HistoryDecoder {
 
   private static final int BUFFER = 16 * 1024;
-  private static final JsonFactory JSON = JsonFactory.builder().build();
+  // The caller owns the stream: the parser must not close it (a CLI's stdout closed early gets SIGPIPE).
+  private static final JsonFactory JSON = JsonFactory.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
 
   /** Decodes the stream (which this method does not close) into the sink. */
   public DecodeSummary decode(InputStream in, HistoryEventSink sink) throws HistoryDecodeException {

@@ -11,6 +11,9 @@ final class HumanFormat {
   static void print(PrintWriter out, HistoryOutcome o) {
     out.printf(Locale.ROOT, "%-16s %s  id=%s  events=%d  bytes=%d  fetch=%.1f decode=%.1f replay=%.1f ms%n",
         o.verdict(), o.source(), o.workflowId(), o.events(), o.bytes(), o.fetchMs(), o.decodeMs(), o.replayMs());
+    if (o.format().startsWith("temporal-cli")) {
+      out.printf("  fetched with the Temporal CLI: %s%n", o.format());
+    }
     switch (o.verdict()) {
       case NONDETERMINISTIC:
         out.printf("  diverged at event %d: history has %s; the workflow code produced %s%n",

@@ -21,6 +21,7 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -122,6 +123,7 @@ public final class LiveHistoryFetcher implements AutoCloseable {
     DecodeSummary summary;
     try (InputStream out = process.getInputStream()) {
       summary = decoder.decode(out, sink);
+      out.transferTo(OutputStream.nullOutputStream());
     } catch (HistoryDecodeException e) {
       process.waitFor(10, TimeUnit.SECONDS);
       process.destroyForcibly();
@@ -211,7 +213,8 @@ public final class LiveHistoryFetcher implements AutoCloseable {
     List<String> cmd = new ArrayList<>();
     cmd.add(access.temporalCli().orElseThrow().toString());
     cmd.addAll(List.of(args));
-    cmd.addAll(List.of("--address", access.address(), "--namespace", access.namespace(), "--output", "json"));
+    cmd.addAll(access.cliConnectionArgs());
+    cmd.addAll(List.of("--output", "json"));
     return cmd;
   }
 

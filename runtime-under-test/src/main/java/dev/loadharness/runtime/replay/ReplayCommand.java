@@ -107,7 +107,7 @@ public final class ReplayCommand implements Callable<Integer> {
     ReplayOptions options;
     try {
       options = new ReplayOptions(decodeOnly, threads, decodeOnly ? null : WorkflowImplementations.load(classpath, workflowClasses),
-          needsServer() ? new ServerAccess(address, namespace, findCli(), fetchWithCli) : null);
+          needsServer() ? new ServerAccess(address, namespace, findCli(), fetchWithCli, explicitConnectionArgs()) : null);
     } catch (IllegalArgumentException e) {
       err.println("replay: " + e.getMessage());
       return 2;
@@ -171,6 +171,18 @@ public final class ReplayCommand implements Callable<Integer> {
 
   private boolean needsServer() {
     return !workflowIds.isEmpty() || query != null;
+  }
+
+  private List<String> explicitConnectionArgs() {
+    List<String> args = new ArrayList<>();
+    CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+    if (parsed.hasMatchedOption("--address")) {
+      args.addAll(List.of("--address", address));
+    }
+    if (parsed.hasMatchedOption("--namespace")) {
+      args.addAll(List.of("--namespace", namespace));
+    }
+    return args;
   }
 
   private List<LiveTarget> targets() {

@@ -86,6 +86,23 @@ class HistoryDecoderTest {
   }
 
   @Test
+  void theCallersStreamIsReadToTheEndAndLeftOpen() throws Exception {
+    byte[] json = (new String(bytes("greeting.json"), StandardCharsets.UTF_8) + "\n\n").getBytes(StandardCharsets.UTF_8);
+    boolean[] closed = {false};
+    InputStream in = new ByteArrayInputStream(json) {
+      @Override
+      public void close() {
+        closed[0] = true;
+      }
+    };
+
+    DecodeSummary s = decoder.decode(in, new HistoryCollector(false));
+
+    assertThat(s.bytes()).isEqualTo(json.length);
+    assertThat(closed[0]).as("closed by the decoder").isFalse();
+  }
+
+  @Test
   void protobufIsFoundByItsFirstEventTag() throws Exception {
     DecodeSummary s = decoder.decode(new ByteArrayInputStream(bytes("greeting.binpb")), new HistoryCollector(false));
     assertThat(s.format()).isEqualTo(HistoryFormat.PROTOBUF);

@@ -16,7 +16,9 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.workflow.Workflow;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -130,6 +132,17 @@ class LiveReplayIT {
       JsonNode h = viaCli.doc().path("histories").get(0);
       assertThat(h.path("format").asText()).startsWith("temporal-cli (forced by --fetch-with-cli)");
       assertThat(h.path("events").asInt()).isEqualTo(22);
+
+      // The fallback: WorkflowService is not reachable at --address, but the CLI's own configuration
+      // (here a wrapper that appends the server's address, as a CLI profile would) reaches the server.
+      Path wrapper = dir.resolve("temporal-with-profile");
+      Files.writeString(wrapper, "#!/bin/sh\nexec '" + cli.get() + "' \"$@\" --address " + server.target() + "\n");
+      Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+      Run fallback = replay("--workflow-class", GREETING, "--address", "127.0.0.1:1", "--temporal-cli", wrapper.toString(),
+          "--workflow-id", "greeting-dev-2");
+      assertThat(fallback.exit()).as(fallback.raw()).isZero();
+      assertThat(fallback.doc().path("histories").get(0).path("format").asText())
+          .isEqualTo("temporal-cli (WorkflowService call failed: UNAVAILABLE)");
 
       Run cliMissing = replay(concat(common, "--fetch-with-cli", "--workflow-id", "no-such-id"));
       assertThat(cliMissing.exit()).isEqualTo(2);
