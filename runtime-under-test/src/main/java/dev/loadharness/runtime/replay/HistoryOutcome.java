@@ -1,5 +1,7 @@
 package dev.loadharness.runtime.replay;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -31,7 +33,7 @@ public record HistoryOutcome(String source, String workflowId, String workflowTy
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(verdict, "verdict");
     Objects.requireNonNull(detail, "detail");
-    eventTypes = Map.copyOf(eventTypes);
+    eventTypes = Collections.unmodifiableMap(new LinkedHashMap<>(eventTypes));
     if (verdict == Verdict.NONDETERMINISTIC && divergence == null) {
       throw new IllegalArgumentException("a NONDETERMINISTIC outcome needs its divergence");
     }
