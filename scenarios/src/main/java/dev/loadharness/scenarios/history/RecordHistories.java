@@ -31,6 +31,9 @@ public final class RecordHistories implements Callable<Integer> {
   @Option(names = "--bulky-kb", defaultValue = "0", description = "Instead of the fixtures, record one FixtureBulky history whose JSON is about this many KB.")
   int bulkyKb;
 
+  @Option(names = "--payload-bytes", defaultValue = "4096", description = "With --bulky-kb: bytes each activity returns (small values give many events per MB).")
+  int payloadBytes;
+
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
     System.exit(new CommandLine(new RecordHistories()).execute(args));
@@ -46,6 +49,10 @@ public final class RecordHistories implements Callable<Integer> {
       default -> throw new CommandLine.ParameterException(new CommandLine(this),
           "--server must be auto, dev-server or in-memory, got " + server);
     };
+    if (payloadBytes < 1 || payloadBytes > 1_000_000) {
+      System.err.println("record-histories: --payload-bytes must be 1..1000000, got " + payloadBytes);
+      return 2;
+    }
     if (dev && cli.isEmpty()) {
       System.err.println("record-histories: --server dev-server needs the Temporal CLI (temporal on PATH)");
       return 2;
@@ -66,11 +73,12 @@ public final class RecordHistories implements Callable<Integer> {
 
   private List<Recording> plan(boolean withCli) {
     if (bulkyKb > 0) {
-      // Measured on the dev server: each activity adds ~9.1 KB of pretty-printed SDK JSON (its 4 KB result,
-      // base64-encoded in the completed event, plus scheduled/started/completed and a workflow task), ~4.8 KB of
-      // protobuf. So --bulky-kb sizes the JSON file.
-      int count = Math.max(1, bulkyKb * 1024 / 9300);
-      return List.of(new Recording("bulky-" + bulkyKb + "kb", "FixtureBulky", List.of(count, 4096),
+      // Measured on the dev server: each activity adds its result base64-encoded (4/3 of payloadBytes) plus
+      // ~3.7 KB of pretty-printed SDK JSON for its scheduled/started/completed events and a workflow task
+      // (4 KB results: ~9.1 KB per activity in JSON, ~4.8 KB in protobuf). So --bulky-kb sizes the JSON file.
+      int count = Math.max(1, (int) (bulkyKb * 1024L / (payloadBytes * 4L / 3 + 3700)));
+      String id = "bulky-" + bulkyKb + "kb" + (payloadBytes == 4096 ? "" : "-" + payloadBytes + "b");
+      return List.of(new Recording(id, "FixtureBulky", List.of(count, payloadBytes),
           List.of(HistoryFileFormat.SDK_JSON, HistoryFileFormat.PROTOBUF)));
     }
     List<HistoryFileFormat> all = withCli
