@@ -11,9 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * The workflow implementations a replay checks histories against, and the workflow type names they
@@ -67,22 +68,29 @@ public record WorkflowImplementations(List<Class<?>> types, Set<String> typeName
 
   /** Describes the given classes. */
   public static WorkflowImplementations of(List<Class<?>> types, String origin) {
-    Set<String> names = new TreeSet<>();
+    Map<String, Class<?>> byName = new TreeMap<>();
     boolean dynamic = false;
     for (Class<?> type : types) {
       if (DynamicWorkflow.class.isAssignableFrom(type)) {
         dynamic = true;
         continue;
       }
+      List<POJOWorkflowMethodMetadata> methods;
       try {
-        for (POJOWorkflowMethodMetadata m : POJOWorkflowImplMetadata.newInstance(type).getWorkflowMethods()) {
-          names.add(m.getName());
-        }
+        methods = POJOWorkflowImplMetadata.newInstance(type).getWorkflowMethods();
       } catch (RuntimeException e) {
         throw new IllegalArgumentException(type.getName() + " is not a workflow implementation: " + e.getMessage(), e);
       }
+      for (POJOWorkflowMethodMetadata m : methods) {
+        Class<?> other = byName.putIfAbsent(m.getName(), type);
+        if (other != null && other != type) {
+          // A worker registers one implementation per type; say which, instead of failing inside the SDK.
+          throw new IllegalArgumentException("workflow type \"" + m.getName() + "\" is implemented by both "
+              + other.getName() + " and " + type.getName() + " (" + origin + "); name the one to replay against with --workflow-class");
+        }
+      }
     }
-    return new WorkflowImplementations(types, names, dynamic, origin);
+    return new WorkflowImplementations(types, byName.keySet(), dynamic, origin);
   }
 
   /** Whether a history of this workflow type can be replayed. */

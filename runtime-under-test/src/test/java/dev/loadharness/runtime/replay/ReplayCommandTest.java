@@ -173,6 +173,21 @@ class ReplayCommandTest {
   }
 
   @Test
+  void twoImplementationsOfOneTypeAreRejectedByName() {
+    Run r = run("--workflow-class", CHANGED + ",dev.loadharness.runtime.replay.fixtures.GreetingWorkflowImpl",
+        FIXTURES.resolve("greeting.json").toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("workflow type \"FixtureGreeting\" is implemented by both").contains("ChangedGreetingWorkflowImpl");
+  }
+
+  @Test
+  void notAWorkflowClassIsRejected() {
+    Run r = run("--workflow-class", "java.lang.String", FIXTURES.resolve("greeting.json").toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("java.lang.String is not a workflow implementation");
+  }
+
+  @Test
   void nothingToReplayIsAUsageError() {
     Run r = run();
     assertThat(r.exit()).isEqualTo(2);
