@@ -113,7 +113,17 @@ public final class ReplayCommand implements Callable<Integer> {
       return 2;
     }
     ReplayMetrics histograms = new ReplayMetrics();
-    ReplayRun.Listener printer = json ? o -> { } : o -> {
+    java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+    // With --json stdout carries only the final document; progress goes to stderr so long batches show life.
+    ReplayRun.Listener printer = json ? o -> {
+      int n = done.incrementAndGet();
+      if (n % 100 == 0) {
+        synchronized (err) {
+          err.println("replay: " + n + " histories done");
+          err.flush();
+        }
+      }
+    } : o -> {
       synchronized (out) {
         HumanFormat.print(out, o);
         out.flush();
