@@ -1,0 +1,225 @@
+package dev.loadharness.runtime.replay;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code scripts/replay}: replays workflow histories against registered implementations and gives a verdict. */
+@Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {"Replays Temporal workflow histories against workflow implementations and reports whether "
+        + "the code is deterministic for them.",
+        "Exit codes: 0 all deterministic (or all decoded with --decode-only); 1 at least one nondeterminism or "
+            + "replay failure; 2 bad input (and no nondeterminism): unreadable/corrupt file, not a history, "
+            + "unknown workflow type, bad option."},
+    exitCodeOnInvalidInput = 2, exitCodeOnExecutionException = 2)
+public final class ReplayCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(paramLabel = "SOURCE", arity = "0..*",
+      description = "History files (JSON, JSON.gz, binary protobuf History; format found from the bytes), directories, globs.")
+  List<String> sources = new ArrayList<>();
+
+  @Option(names = "--workflow-id", paramLabel = "ID", description = "Fetch this execution's history from the server (repeatable).")
+  List<String> workflowIds = new ArrayList<>();
+
+  @Option(names = "--run-id", paramLabel = "RUN", description = "Run id, with a single --workflow-id (default: latest run).")
+  String runId = "";
+
+  @Option(names = "--query", paramLabel = "QUERY", description = "Visibility query selecting executions to fetch, e.g. \"WorkflowType='Order'\".")
+  String query;
+
+  @Option(names = "--limit", defaultValue = "100", description = "At most this many executions from --query (default: ${DEFAULT-VALUE}).")
+  int limit;
+
+  @Option(names = "--address", defaultValue = "${env:TEMPORAL_ADDRESS:-127.0.0.1:7233}", description = "Frontend host:port (default: ${DEFAULT-VALUE}).")
+  String address;
+
+  @Option(names = "--namespace", defaultValue = "${env:TEMPORAL_NAMESPACE:-default}", description = "Namespace (default: ${DEFAULT-VALUE}).")
+  String namespace;
+
+  @Option(names = "--temporal-cli", paramLabel = "PATH", description = "Temporal CLI for the fallback (default: 'temporal' on PATH).")
+  Path temporalCli;
+
+  @Option(names = "--fetch-with-cli", description = "Fetch live histories with the Temporal CLI even if WorkflowService is reachable.")
+  boolean fetchWithCli;
+
+  @Option(names = "--classpath", paramLabel = "JARS", split = ":", description = "Jars/directories with workflow implementations (':'-separated, repeatable).")
+  List<Path> classpath = new ArrayList<>();
+
+  @Option(names = "--workflow-class", paramLabel = "CLASS", split = ",", description = "Workflow implementation classes to replay against (default: all WorkflowCatalog implementations found).")
+  List<String> workflowClasses = new ArrayList<>();
+
+  @Option(names = "--parallelism", defaultValue = "0", description = "Histories decoded/replayed at once (default: available processors).")
+  int parallelism;
+
+  @Option(names = "--decode-only", description = "Validate and summarise histories without replaying them.")
+  boolean decodeOnly;
+
+  @Option(names = "--json", description = "Print one JSON document instead of text.")
+  boolean json;
+
+  @Option(names = "--metrics", paramLabel = "FILE", description = "Write the histograms: HdrHistogram log if FILE ends in .hlog, else JSON.")
+  Path metrics;
+
+  /** Runs the command line and exits with its code. */
+  public static void main(String[] args) {
+    if (System.getProperty("logback.configurationFile") == null) {
+      // Set before the first logger exists; -Dlogback.configurationFile=... still wins.
+      System.setProperty("logback.configurationFile", "dev/loadharness/runtime/replay/replay-logback.xml");
+    }
+    System.exit(new CommandLine(new ReplayCommand()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (sources.isEmpty() && workflowIds.isEmpty() && query == null) {
+      err.println("replay: nothing to replay: give history files/directories/globs, --workflow-id or --query");
+      return 2;
+    }
+    if (!runId.isEmpty() && workflowIds.size() != 1) {
+      err.println("replay: --run-id needs exactly one --workflow-id, got " + workflowIds.size());
+      return 2;
+    }
+    int threads = parallelism == 0 ? Runtime.getRuntime().availableProcessors() : parallelism;
+    if (threads < 1 || threads > 256) {
+      err.println("replay: --parallelism must be 1..256, got " + parallelism);
+      return 2;
+    }
+    ReplayOptions options;
+    try {
+      options = new ReplayOptions(decodeOnly, threads, decodeOnly ? null : WorkflowImplementations.load(classpath, workflowClasses),
+          needsServer() ? new ServerAccess(address, namespace, findCli(), fetchWithCli, explicitConnectionArgs()) : null);
+    } catch (IllegalArgumentException e) {
+      err.println("replay: " + e.getMessage());
+      return 2;
+    }
+    ReplayMetrics histograms = new ReplayMetrics();
+    java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+    // With --json stdout carries only the final document; progress goes to stderr so long batches show life.
+    ReplayRun.Listener printer = json ? o -> {
+      int n = done.incrementAndGet();
+      if (n % 100 == 0) {
+        synchronized (err) {
+          err.println("replay: " + n + " histories done");
+          err.flush();
+        }
+      }
+    } : o -> {
+      synchronized (out) {
+        HumanFormat.print(out, o);
+        out.flush();
+      }
+    };
+    List<HistoryOutcome> outcomes;
+    List<String> notes = new ArrayList<>();
+    try (ReplayRun run = new ReplayRun(options, histograms, printer)) {
+      outcomes = run.execute(sources, workflowIds.isEmpty() ? List.of() : targets(), query, limit, notes::add);
+    }
+    int exit = exitCode(outcomes);
+    if (metrics != null) {
+      histograms.write(metrics);
+    }
+    if (json) {
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("schema", 1);
+      doc.put("exit_code", exit);
+      doc.put("counts", counts(outcomes));
+      doc.put("notes", notes);
+      doc.put("metrics", histograms.summary());
+      doc.put("histories", outcomes);
+      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+    } else {
+      notes.forEach(n -> out.println("note: " + n));
+      out.printf("%d histories: %s; exit %d%n", outcomes.size(), counts(outcomes), exit);
+      histograms.printSummary(out);
+      if (metrics != null) {
+        out.println("metrics written to " + metrics);
+      }
+    }
+    out.flush();
+    return exit;
+  }
+
+  /** 1 if any history is nondeterministic or failed replay, else 2 if any was bad input, else 0. */
+  static int exitCode(List<HistoryOutcome> outcomes) {
+    boolean bad = false;
+    for (HistoryOutcome o : outcomes) {
+      if (o.verdict() == Verdict.NONDETERMINISTIC || o.verdict() == Verdict.REPLAY_FAILED) {
+        return 1;
+      }
+      bad |= o.verdict() == Verdict.BAD_INPUT;
+    }
+    return bad ? 2 : 0;
+  }
+
+  private static Map<String, Integer> counts(List<HistoryOutcome> outcomes) {
+    Map<String, Integer> c = new LinkedHashMap<>();
+    for (HistoryOutcome o : outcomes) {
+      c.merge(o.verdict().name().toLowerCase(java.util.Locale.ROOT), 1, Integer::sum);
+    }
+    return c;
+  }
+
+  private boolean needsServer() {
+    return !workflowIds.isEmpty() || query != null;
+  }
+
+  private List<String> explicitConnectionArgs() {
+    List<String> args = new ArrayList<>();
+    CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+    if (parsed.hasMatchedOption("--address")) {
+      args.addAll(List.of("--address", address));
+    }
+    if (parsed.hasMatchedOption("--namespace")) {
+      args.addAll(List.of("--namespace", namespace));
+    }
+    return args;
+  }
+
+  private List<LiveTarget> targets() {
+    List<LiveTarget> t = new ArrayList<>();
+    for (String id : workflowIds) {
+      t.add(new LiveTarget(id, runId));
+    }
+    return t;
+  }
+
+  private Optional<Path> findCli() {
+    if (temporalCli != null) {
+      if (!Files.isExecutable(temporalCli)) {
+        throw new IllegalArgumentException("--temporal-cli " + temporalCli + ": not an executable file");
+      }
+      return Optional.of(temporalCli);
+    }
+    String path = System.getenv("PATH");
+    if (path == null) {
+      return Optional.empty();
+    }
+    for (String dir : path.split(java.io.File.pathSeparator)) {
+      Path candidate = Paths.get(dir, "temporal");
+      if (Files.isExecutable(candidate)) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,122 @@
+package dev.loadharness.runtime.replay;
+
+import io.temporal.api.history.v1.History;
+import io.temporal.client.WorkflowClient;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.worker.NonDeterministicException;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+/**
+ * Replays histories with the SDK's public {@link Worker#replayWorkflowExecution} against registered
+ * implementations.
+ *
+ * <p>Why not {@code io.temporal.testing.WorkflowReplayer}: it starts an in-process test server per call
+ * (temporal-testing plus temporal-test-server on the runtime classpath, hundreds of milliseconds of
+ * start-up). A worker replays without ever being started or talking to a server, so the engine builds
+ * workers on stubs bound to an in-process {@link OfflineService}, one per parallel slot (a worker's replay state is not
+ * meant to be shared by threads), and hands them out from a pool.
+ */
+public final class ReplayEngine implements AutoCloseable {
+
+  private final WorkflowImplementations implementations;
+  private final OfflineService offline = new OfflineService();
+  private final WorkflowServiceStubs stubs;
+  private final WorkerFactory factory;
+  private final BlockingQueue<Worker> workers;
+
+  /** Creates an engine with the given number of workers (the most replays that can run at once). */
+  public ReplayEngine(WorkflowImplementations implementations, int parallelism) {
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
+    }
+    this.implementations = implementations;
+    this.stubs = WorkflowServiceStubs.newServiceStubs(
+        WorkflowServiceStubsOptions.newBuilder().setChannel(offline.channel()).build());
+    this.factory = WorkerFactory.newInstance(WorkflowClient.newInstance(stubs));
+    this.workers = new ArrayBlockingQueue<>(parallelism);
+    for (int i = 0; i < parallelism; i++) {
+      Worker worker = factory.newWorker("replay-" + i);
+      worker.registerWorkflowImplementationTypes(implementations.types().toArray(new Class<?>[0]));
+      workers.add(worker);
+    }
+  }
+
+  /** The implementations replays run against. */
+  public WorkflowImplementations implementations() {
+    return implementations;
+  }
+
+  /** Replays one history; never throws for a replay failure, returns it as a result. */
+  public ReplayResult replay(String workflowId, History history) throws InterruptedException {
+    Worker worker = workers.take();
+    try {
+      worker.replayWorkflowExecution(new WorkflowExecutionHistory(history, workflowId));
+      return ReplayResult.deterministic();
+    } catch (Exception e) {
+      NonDeterministicException nde = find(e);
+      if (nde != null) {
+        return ReplayResult.nondeterministic(Divergence.fromMessage(nde.getMessage()));
+      }
+      // The replay runs as a query; the SDK reports its failure as text ("query failure ... error=<exception
+      // and stack trace>"), so a nondeterminism is recognised by the exception's name in that text.
+      String text = withoutStackTrace(String.valueOf(e.getMessage()));
+      int at = text.indexOf(NDE_MARKER);
+      if (at >= 0) {
+        return ReplayResult.nondeterministic(Divergence.fromMessage(text.substring(at + NDE_MARKER.length()).strip()));
+      }
+      return ReplayResult.failed(e.getClass().getSimpleName() + ": " + text);
+    } finally {
+      workers.add(worker);
+    }
+  }
+
+  private static final String NDE_MARKER = NonDeterministicException.class.getName() + ":";
+
+  private static String withoutStackTrace(String message) {
+    int trace = message.indexOf("\n\tat ");
+    return trace < 0 ? message : message.substring(0, trace);
+  }
+
+  private static NonDeterministicException find(Throwable t) {
+    for (int depth = 0; t != null && depth < 20; depth++, t = t.getCause()) {
+      if (t instanceof NonDeterministicException) {
+        return (NonDeterministicException) t;
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public void close() {
+    factory.shutdownNow();
+    stubs.shutdownNow();
+    offline.close();
+  }
+
+  /**
+   * The outcome of one replay.
+   *
+   * @param verdict DETERMINISTIC, NONDETERMINISTIC or REPLAY_FAILED
+   * @param divergence where it diverged, for NONDETERMINISTIC; else null
+   * @param detail a one-line explanation for failures, else ""
+   */
+  public record ReplayResult(Verdict verdict, Divergence divergence, String detail) {
+
+    static ReplayResult deterministic() {
+      return new ReplayResult(Verdict.DETERMINISTIC, null, "");
+    }
+
+    static ReplayResult nondeterministic(Divergence d) {
+      return new ReplayResult(Verdict.NONDETERMINISTIC, d, d.message());
+    }
+
+    static ReplayResult failed(String detail) {
+      return new ReplayResult(Verdict.REPLAY_FAILED, null, detail);
+    }
+  }
+}
