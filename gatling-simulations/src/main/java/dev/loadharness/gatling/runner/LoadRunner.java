@@ -3,6 +3,7 @@ package dev.loadharness.gatling.runner;
 import com.sun.management.OperatingSystemMXBean;
 import dev.loadharness.gatling.driver.LoadDriver;
 import dev.loadharness.gatling.driver.RunLedger;
+import dev.loadharness.gatling.driver.WarmUp;
 import dev.loadharness.gatling.gate.Check;
 import dev.loadharness.gatling.gate.Gate;
 import dev.loadharness.gatling.gate.Measurements;
@@ -30,6 +31,7 @@ import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -129,6 +131,12 @@ public final class LoadRunner {
         taskQueue, runDir)) {
       WorkflowClient client = WorkflowClient.newInstance(stubs,
           WorkflowClientOptions.newBuilder().setNamespace(server.namespace()).build());
+      List<WorkerMetricsSnapshot> baseline = List.of();
+      if (spec.warmUpWorkflows() > 0) {
+        out.println("warm-up: " + spec.warmUpWorkflows() + " workflows before the measured load");
+        WarmUp.run(client, taskQueue, runId + "-warmup-", spec, Duration.ofSeconds(90));
+        baseline = workers.settledSnapshots();
+      }
       int callThreads = Math.max(4, Math.min(32, spec.workflows()));
       try (LoadDriver driver = new LoadDriver(client, taskQueue, idPrefix, spec, 42L, callThreads)) {
         LoadDriver.install(driver);
@@ -165,7 +173,7 @@ public final class LoadRunner {
             : Optional.empty();
         workers.close();
         List<WorkerMetricsSnapshot> snapshots = workers.snapshots();
-        Measurements m = measurements(driver.ledger(), counts, snapshots);
+        Measurements m = measurements(driver.ledger(), counts, WorkerMetricsSnapshot.minus(snapshots, baseline));
         List<Check> checks = Gate.evaluate(spec, m, visibility);
         RunArtifacts.write(new RunArtifacts.Inputs(runDir, spec, server, startedAt, m, checks, snapshots,
             driver.ledger().failureCauses(), progress, driverCpu, visibility));

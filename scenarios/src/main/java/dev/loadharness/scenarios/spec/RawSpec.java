@@ -15,6 +15,7 @@ record RawSpec(
     List<RawMix> mix,
     RawInjection injection,
     @JsonProperty("warm_up") String warmUp,
+    @JsonProperty("warm_up_workflows") Integer warmUpWorkflows,
     @JsonProperty("time_budget") String timeBudget,
     RawWorkers workers,
     String server,

@@ -12,6 +12,8 @@ import java.util.Set;
  *
  * @param workflows total workflows the run starts (closed model: an upper bound)
  * @param warmUp workflows started in this first part of the run are left out of latency statistics
+ * @param warmUpWorkflows workflows of the mix run (and awaited) before the measured load, so the worker
+ *     JVMs' JIT and caches are warm; they are not counted, and the workers' metrics are baselined after them
  * @param timeBudget the whole run, from first start to last result, must fit in this
  * @param server requested server kind ("auto" or a kind id)
  */
@@ -22,6 +24,7 @@ public record ScenarioSpec(
     List<WorkloadEntry> mix,
     Injection injection,
     Duration warmUp,
+    int warmUpWorkflows,
     Duration timeBudget,
     WorkerSettings workers,
     String server,
@@ -33,6 +36,9 @@ public record ScenarioSpec(
     mix = List.copyOf(mix);
     requires = Set.copyOf(requires);
     thresholds = List.copyOf(thresholds);
+    if (warmUpWorkflows < 0) {
+      throw new IllegalArgumentException("warmUpWorkflows must be >= 0, got " + warmUpWorkflows);
+    }
     if (workflows < 1) {
       throw new IllegalArgumentException("workflows must be >= 1, got " + workflows);
     }
@@ -40,13 +46,13 @@ public record ScenarioSpec(
 
   /** A copy with another worker process count (the --workers override). */
   public ScenarioSpec withWorkerProcesses(int processes) {
-    return new ScenarioSpec(name, description, workflows, mix, injection, warmUp, timeBudget,
+    return new ScenarioSpec(name, description, workflows, mix, injection, warmUp, warmUpWorkflows, timeBudget,
         workers.withProcesses(processes), server, requires, thresholds);
   }
 
   /** A copy with another server request (the --server override). */
   public ScenarioSpec withServer(String requested) {
-    return new ScenarioSpec(name, description, workflows, mix, injection, warmUp, timeBudget, workers,
+    return new ScenarioSpec(name, description, workflows, mix, injection, warmUp, warmUpWorkflows, timeBudget, workers,
         requested, requires, thresholds);
   }
 

@@ -39,6 +39,10 @@ final class SpecValidator {
     List<WorkloadEntry> mix = mix(raw.mix());
     Injection injection = injection(raw.injection());
     Duration warmUp = duration("warm_up", raw.warmUp(), Duration.ZERO);
+    int warmUpWorkflows = raw.warmUpWorkflows() == null ? 0 : raw.warmUpWorkflows();
+    if (warmUpWorkflows < 0) {
+      problem("warm_up_workflows", "must be >= 0, got " + warmUpWorkflows);
+    }
     Duration budget = duration("time_budget", raw.timeBudget(), null);
     if (budget != null && budget.isZero()) {
       problem("time_budget", "must be > 0");
@@ -61,7 +65,7 @@ final class SpecValidator {
       return null;
     }
     return new ScenarioSpec(name, raw.description() == null ? "" : raw.description(), workflows, mix, injection,
-        warmUp, budget, workers, server, requires, thresholds);
+        warmUp, warmUpWorkflows, budget, workers, server, requires, thresholds);
   }
 
   private List<WorkloadEntry> mix(List<RawSpec.RawMix> raw) {
@@ -142,8 +146,8 @@ final class SpecValidator {
     }
     int wfSlots = positive("workers.workflow_slots", w.workflowSlots(), 10);
     int actSlots = positive("workers.activity_slots", w.activitySlots(), 14);
-    int wfPollers = positive("workers.workflow_pollers", w.workflowPollers(), 2);
-    int actPollers = positive("workers.activity_pollers", w.activityPollers(), 2);
+    int wfPollers = positive("workers.workflow_pollers", w.workflowPollers(), 5);
+    int actPollers = positive("workers.activity_pollers", w.activityPollers(), 5);
     int cache = positive("workers.cache_size", w.cacheSize(), 600);
     Optional<Duration> kill = w.killOneAfter() == null
         ? Optional.empty()

@@ -37,8 +37,8 @@ public final class WorkerMain implements java.util.concurrent.Callable<Integer> 
   @Option(names = "--runtime", defaultValue = "fixed") String runtime;
   @Option(names = "--workflow-slots", defaultValue = "10") int workflowSlots;
   @Option(names = "--activity-slots", defaultValue = "14") int activitySlots;
-  @Option(names = "--workflow-pollers", defaultValue = "2") int workflowPollers;
-  @Option(names = "--activity-pollers", defaultValue = "2") int activityPollers;
+  @Option(names = "--workflow-pollers", defaultValue = "5") int workflowPollers;
+  @Option(names = "--activity-pollers", defaultValue = "5") int activityPollers;
   @Option(names = "--cache-size", defaultValue = "600") int cacheSize;
   @Option(names = "--max-lifetime", defaultValue = "PT30M", description = "ISO-8601 duration") Duration maxLifetime;
 

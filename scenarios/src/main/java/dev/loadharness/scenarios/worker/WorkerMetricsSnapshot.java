@@ -65,6 +65,36 @@ public record WorkerMetricsSnapshot(
     return counters == null ? 0 : counters.getOrDefault(name, 0L);
   }
 
+  /**
+   * Each worker's figures since its snapshot in {@code baseline} (same worker id): histograms and counters
+   * minus the baseline's, so a warm-up phase is left out. Workers without a baseline are kept whole.
+   */
+  public static java.util.List<WorkerMetricsSnapshot> minus(
+      java.util.List<WorkerMetricsSnapshot> current, java.util.List<WorkerMetricsSnapshot> baseline) {
+    java.util.List<WorkerMetricsSnapshot> out = new java.util.ArrayList<>();
+    for (WorkerMetricsSnapshot now : current) {
+      WorkerMetricsSnapshot before = baseline.stream().filter(b -> b.workerId().equals(now.workerId())).findFirst()
+          .orElse(null);
+      out.add(before == null ? now : now.minus(before));
+    }
+    return out;
+  }
+
+  private WorkerMetricsSnapshot minus(WorkerMetricsSnapshot before) {
+    Map<String, String> h = new LinkedHashMap<>();
+    for (String name : histograms.keySet()) {
+      Histogram diff = histogram(name);
+      Histogram earlier = before.histogram(name);
+      if (earlier.getTotalCount() > 0) {
+        diff.subtract(earlier);
+      }
+      h.put(name, encode(diff));
+    }
+    Map<String, Long> c = new java.util.TreeMap<>();
+    counters.forEach((name, value) -> c.put(name, value - before.counter(name)));
+    return new WorkerMetricsSnapshot(workerId, uptimeMs, processCpuMs, heapUsedMaxBytes, gcPauseTotalMs, h, c, gauges);
+  }
+
   /** Builds a snapshot from live metrics. */
   static WorkerMetricsSnapshot of(String workerId, long uptimeMs, long cpuMs, long heapMax, long gcMs,
       WorkerMetrics metrics) {

@@ -133,6 +133,15 @@ public final class WorkerProcesses implements AutoCloseable {
     return list;
   }
 
+  /**
+   * Snapshots taken after every worker has written at least once more (they write each second), so the
+   * figures include everything that happened before this call.
+   */
+  public List<WorkerMetricsSnapshot> settledSnapshots() {
+    sleep(2_100);
+    return snapshots();
+  }
+
   /** SIGTERM to all, so they flush metrics; SIGKILL whatever is still alive after 20 s. */
   @Override
   public void close() {
