@@ -1,0 +1,100 @@
+package dev.loadharness.gatling.action;
+
+import dev.loadharness.gatling.driver.LoadDriver;
+import dev.loadharness.gatling.driver.RunLedger;
+import dev.loadharness.scenarios.catalog.WorkflowKind;
+import io.temporal.client.WorkflowStub;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The Temporal DSL for Gatling chains: {@code start}, {@code completed}, {@code signal}, {@code query},
+ * {@code update}. Each workflow is two requests, "start" (the client's start call returned) and
+ * "completed" (its result seen), so a slow start path shows apart from end-to-end latency.
+ */
+public final class Temporal {
+  /** Session key of the started workflow's stub. */
+  public static final String STUB = "temporal.stub";
+  /** Session key of the start request time (System.nanoTime). */
+  public static final String REQUESTED = "temporal.requested";
+  /** Session key: the workflow expects signal/query/update round trips. */
+  public static final String INTERACTIVE = "temporal.interactive";
+  /** Session key: how many round trips. */
+  public static final String ROUNDS = "temporal.rounds";
+
+  private Temporal() {}
+
+  /** Starts the next workflow of the mix on the driver's bounded executor. */
+  public static TemporalActionBuilder start() {
+    return new TemporalActionBuilder("start", session -> {
+      LoadDriver driver = LoadDriver.current();
+      RunLedger ledger = driver.ledger();
+      LoadDriver.Assignment assignment = driver.nextAssignment();
+      long requested = ledger.started();
+      return CompletableFuture.supplyAsync(() -> {
+        WorkflowStub stub = driver.stub(assignment);
+        stub.start(assignment.shape());
+        return stub;
+      }, driver.executor()).handle((stub, error) -> {
+        if (error != null) {
+          ledger.failed("start: " + Causes.of(error));
+          throw new java.util.concurrent.CompletionException(Causes.unwrap(error));
+        }
+        ledger.startReturned(requested);
+        boolean interactive = assignment.kind() == WorkflowKind.INTERACTIVE;
+        return session.set(STUB, stub).set(REQUESTED, requested).set(INTERACTIVE, interactive)
+            .set(ROUNDS, assignment.shape().get("rounds", 1));
+      });
+    });
+  }
+
+  /** Waits without blocking for the started workflow's result, at most until the time budget ends. */
+  public static TemporalActionBuilder completed() {
+    return new TemporalActionBuilder("completed", session -> {
+      LoadDriver driver = LoadDriver.current();
+      RunLedger ledger = driver.ledger();
+      WorkflowStub stub = session.get(STUB);
+      long requested = session.getLong(REQUESTED);
+      return stub.getResultAsync(driver.remainingMillis(), TimeUnit.MILLISECONDS, Object.class)
+          .handle((result, error) -> {
+            if (error == null) {
+              ledger.completed(requested);
+              return session;
+            }
+            if (Causes.unwrap(error) instanceof TimeoutException) {
+              ledger.timedOut();
+            } else {
+              ledger.failed(Causes.of(error));
+            }
+            throw new java.util.concurrent.CompletionException(Causes.unwrap(error));
+          });
+    });
+  }
+
+  /** Sends signal {@code name} to the started workflow. */
+  public static TemporalActionBuilder signal(String name) {
+    return call("signal " + name, (stub) -> {
+      stub.signal(name);
+      return null;
+    });
+  }
+
+  /** Queries {@code name} on the started workflow. */
+  public static TemporalActionBuilder query(String name) {
+    return call("query " + name, stub -> stub.query(name, Integer.class));
+  }
+
+  /** Sends update {@code name} and waits for its result. */
+  public static TemporalActionBuilder update(String name) {
+    return call("update " + name, stub -> stub.update(name, Integer.class));
+  }
+
+  private static TemporalActionBuilder call(String requestName, java.util.function.Function<WorkflowStub, Object> op) {
+    return new TemporalActionBuilder(requestName, session -> {
+      WorkflowStub stub = session.get(STUB);
+      return CompletableFuture.supplyAsync(() -> op.apply(stub), LoadDriver.current().executor())
+          .thenApply(ignored -> session);
+    });
+  }
+}

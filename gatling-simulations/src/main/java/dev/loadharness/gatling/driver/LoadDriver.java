@@ -1,0 +1,118 @@
+package dev.loadharness.gatling.driver;
+
+import dev.loadharness.scenarios.catalog.Shape;
+import dev.loadharness.scenarios.catalog.WorkflowKind;
+import dev.loadharness.scenarios.spec.ScenarioSpec;
+import dev.loadharness.scenarios.spec.WorkloadEntry;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * What the Gatling simulation drives with: the client, the run's task queue, the spec, the ledger, and a
+ * bounded executor for the SDK calls that block (start, signal, query, update), so Gatling's own threads
+ * never wait on the network. Gatling instantiates simulations reflectively, so the runner installs the
+ * driver here before starting Gatling.
+ */
+public final class LoadDriver implements AutoCloseable {
+  private static final AtomicReference<LoadDriver> CURRENT = new AtomicReference<>();
+
+  private final WorkflowClient client;
+  private final String taskQueue;
+  private final String idPrefix;
+  private final ScenarioSpec spec;
+  private final RunLedger ledger;
+  private final WorkloadPicker picker;
+  private final ThreadPoolExecutor executor;
+  private final AtomicLong sequence = new AtomicLong();
+
+  /**
+   * @param seed chooses the order of the mix and each workflow's seed
+   * @param callThreads bound on concurrent blocking SDK calls
+   */
+  public LoadDriver(WorkflowClient client, String taskQueue, String idPrefix, ScenarioSpec spec, long seed,
+      int callThreads) {
+    this.client = client;
+    this.taskQueue = taskQueue;
+    this.idPrefix = idPrefix;
+    this.spec = spec;
+    this.ledger = new RunLedger(spec.warmUp().toMillis());
+    this.picker = new WorkloadPicker(spec.mix(), seed);
+    this.executor = new ThreadPoolExecutor(callThreads, callThreads, 30, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), r -> {
+          Thread t = new Thread(r, "temporal-calls");
+          t.setDaemon(true);
+          return t;
+        });
+  }
+
+  /** Makes {@code driver} the one simulations use. */
+  public static void install(LoadDriver driver) {
+    CURRENT.set(driver);
+  }
+
+  /** The installed driver. */
+  public static LoadDriver current() {
+    LoadDriver driver = CURRENT.get();
+    if (driver == null) {
+      throw new IllegalStateException("no LoadDriver installed: run simulations through LoadRunner");
+    }
+    return driver;
+  }
+
+  public ScenarioSpec spec() {
+    return spec;
+  }
+
+  public RunLedger ledger() {
+    return ledger;
+  }
+
+  public ExecutorService executor() {
+    return executor;
+  }
+
+  /** The next workflow to start: its kind, input and id. */
+  public Assignment nextAssignment() {
+    long n = sequence.getAndIncrement();
+    WorkloadEntry entry = picker.pick(n);
+    return new Assignment(idPrefix + n, entry.kind(), new Shape(entry.kind().id(), entry.params(), n * 7919 + 17));
+  }
+
+  /** An untyped stub for {@code assignment}, not yet started. */
+  public WorkflowStub stub(Assignment assignment) {
+    return client.newUntypedWorkflowStub(assignment.kind().workflowInterface().getSimpleName(),
+        WorkflowOptions.newBuilder()
+            .setTaskQueue(taskQueue)
+            .setWorkflowId(assignment.workflowId())
+            .setWorkflowRunTimeout(spec.timeBudget().plus(Duration.ofMinutes(5)))
+            .build());
+  }
+
+  /** Time left until the run's budget, counted from the first start request, is spent (at least 1 ms). */
+  public long remainingMillis() {
+    long deadline = ledger.firstStartNanos() + spec.timeBudget().toNanos();
+    return Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
+  }
+
+  /** Workflow id prefix of this run. */
+  public String idPrefix() {
+    return idPrefix;
+  }
+
+  @Override
+  public void close() {
+    CURRENT.compareAndSet(this, null);
+    executor.shutdownNow();
+  }
+
+  /** One workflow to start. */
+  public record Assignment(String workflowId, WorkflowKind kind, Shape shape) {}
+}

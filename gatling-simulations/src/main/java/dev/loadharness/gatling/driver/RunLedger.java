@@ -1,0 +1,139 @@
+package dev.loadharness.gatling.driver;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * The driver's exact accounting: every started workflow ends in exactly one of completed, failed or
+ * timed out, or stays unaccounted; latencies go into HdrHistograms (microseconds) without blocking.
+ * Workflows started during the warm-up are counted but kept out of the latency histograms.
+ */
+public final class RunLedger {
+  private static final long HIGHEST_US = TimeUnit.HOURS.toMicros(2);
+
+  private final long startNanos = System.nanoTime();
+  private final AtomicLong firstStartNanos = new AtomicLong(Long.MIN_VALUE);
+  private final long warmUpNanos;
+  private final LongAdder started = new LongAdder();
+  private final LongAdder completed = new LongAdder();
+  private final LongAdder failed = new LongAdder();
+  private final LongAdder timedOut = new LongAdder();
+  private final AtomicLong lastOutcomeNanos = new AtomicLong(startNanos);
+  private final Map<String, LongAdder> failureCauses = new ConcurrentHashMap<>();
+  private final Recorder startLatency = new Recorder(HIGHEST_US, 3);
+  private final Recorder endToEnd = new Recorder(HIGHEST_US, 3);
+  private final Histogram startTotal = new Histogram(HIGHEST_US, 3);
+  private final Histogram endToEndTotal = new Histogram(HIGHEST_US, 3);
+
+  public RunLedger(long warmUpMillis) {
+    this.warmUpNanos = TimeUnit.MILLISECONDS.toNanos(warmUpMillis);
+  }
+
+  /** When the ledger was created, before the load driver's own start-up (System.nanoTime). */
+  public long startNanos() {
+    return startNanos;
+  }
+
+  /** When the first start was requested: the origin of the run's duration and of the warm-up. */
+  public long firstStartNanos() {
+    long first = firstStartNanos.get();
+    return first == Long.MIN_VALUE ? startNanos : first;
+  }
+
+  /** A start was requested; returns the request time. */
+  public long started() {
+    long now = System.nanoTime();
+    firstStartNanos.compareAndSet(Long.MIN_VALUE, now);
+    started.increment();
+    return now;
+  }
+
+  /** The client's start call returned. */
+  public void startReturned(long requestedNanos) {
+    record(startLatency, requestedNanos);
+  }
+
+  /** The result was seen. */
+  public void completed(long requestedNanos) {
+    record(endToEnd, requestedNanos);
+    completed.increment();
+    lastOutcomeNanos.accumulateAndGet(System.nanoTime(), Math::max);
+  }
+
+  /** The start or the workflow failed, with the grouped cause. */
+  public void failed(String cause) {
+    failureCauses.computeIfAbsent(cause, c -> new LongAdder()).increment();
+    failed.increment();
+    lastOutcomeNanos.accumulateAndGet(System.nanoTime(), Math::max);
+  }
+
+  /** The result was not seen within the time budget. */
+  public void timedOut() {
+    timedOut.increment();
+  }
+
+  private void record(Recorder recorder, long requestedNanos) {
+    if (requestedNanos - firstStartNanos() >= warmUpNanos) {
+      recorder.recordValue(Math.min(HIGHEST_US, TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - requestedNanos)));
+    }
+  }
+
+  /** The counts now. */
+  public Counts counts() {
+    long s = started.sum();
+    long c = completed.sum();
+    long f = failed.sum();
+    long t = timedOut.sum();
+    return new Counts(s, c, f, t, Math.max(0, s - c - f - t),
+        Math.max(0, lastOutcomeNanos.get() - firstStartNanos()) / 1e9);
+  }
+
+  /** Failure causes with their counts. */
+  public Map<String, Long> failureCauses() {
+    Map<String, Long> out = new TreeMap<>();
+    failureCauses.forEach((k, v) -> out.put(k, v.sum()));
+    return out;
+  }
+
+  /**
+   * End-to-end latencies since the previous call (for progress lines and series); also folds them into
+   * the run totals. Call from one thread.
+   */
+  public synchronized Histogram endToEndInterval() {
+    Histogram interval = endToEnd.getIntervalHistogram();
+    endToEndTotal.add(interval);
+    return interval;
+  }
+
+  /** All start latencies (microseconds) so far. */
+  public synchronized Histogram startLatencies() {
+    startTotal.add(startLatency.getIntervalHistogram());
+    return startTotal.copy();
+  }
+
+  /** All end-to-end latencies (microseconds) so far. */
+  public synchronized Histogram endToEndLatencies() {
+    endToEndTotal.add(endToEnd.getIntervalHistogram());
+    return endToEndTotal.copy();
+  }
+
+  /**
+   * Outcome counts. {@code unaccounted} = started minus every outcome: the workflows whose result the
+   * driver never saw, e.g. because the run was cut at its maximum duration.
+   *
+   * @param lastOutcomeS seconds from the first start request to the last completion or failure
+   */
+  public record Counts(long started, long completed, long failed, long timedOut, long unaccounted, double lastOutcomeS) {
+
+    /** Workflows started but without an outcome yet. */
+    public long inFlight() {
+      return started - completed - failed - timedOut;
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package dev.loadharness.gatling.gate;
+
+import dev.loadharness.gatling.driver.RunLedger;
+import dev.loadharness.scenarios.spec.Metric;
+import java.util.Optional;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Everything the gate judges, merged from the driver's ledger (start, end-to-end, outcomes) and the
+ * workers' metrics (poll, schedule-to-start, sticky cache). Histograms are in microseconds.
+ */
+public record Measurements(
+    RunLedger.Counts counts,
+    Histogram start,
+    Histogram endToEnd,
+    Histogram poll,
+    Histogram workflowScheduleToStart,
+    Histogram activityScheduleToStart,
+    long stickyHits,
+    long stickyMisses) {
+
+  /** The value of {@code metric}, or empty when nothing was measured (a bar cannot pass on no data). */
+  public Optional<Double> value(Metric metric) {
+    return switch (metric) {
+      case POLL_P95_MS -> p(poll, 95);
+      case WORKFLOW_TASK_SCHEDULE_TO_START_P95_MS -> p(workflowScheduleToStart, 95);
+      case ACTIVITY_SCHEDULE_TO_START_P95_MS -> p(activityScheduleToStart, 95);
+      case START_P95_MS -> p(start, 95);
+      case END_TO_END_P95_MS -> p(endToEnd, 95);
+      case END_TO_END_P99_MS -> p(endToEnd, 99);
+      case STICKY_HIT_RATIO -> stickyHits + stickyMisses == 0
+          ? Optional.empty()
+          : Optional.of(stickyHits / (double) (stickyHits + stickyMisses));
+      case FAILED -> Optional.of((double) counts.failed());
+      case TIMED_OUT -> Optional.of((double) counts.timedOut());
+      case UNACCOUNTED -> Optional.of((double) counts.unaccounted());
+      case COMPLETED_RATIO -> counts.started() == 0
+          ? Optional.empty()
+          : Optional.of(counts.completed() / (double) counts.started());
+      case DURATION_S -> Optional.of(counts.lastOutcomeS());
+      case THROUGHPUT_WPS -> Optional.of(throughput());
+    };
+  }
+
+  /** Completed workflows per second of the run (first start to last outcome). */
+  public double throughput() {
+    return counts.lastOutcomeS() <= 0 ? 0 : counts.completed() / counts.lastOutcomeS();
+  }
+
+  private static Optional<Double> p(Histogram h, double percentile) {
+    return h.getTotalCount() == 0 ? Optional.empty() : Optional.of(h.getValueAtPercentile(percentile) / 1000.0);
+  }
+}

@@ -1,0 +1,41 @@
+package dev.loadharness.gatling.gate;
+
+import dev.loadharness.gatling.driver.RunLedger;
+import io.temporal.api.workflowservice.v1.CountWorkflowExecutionsRequest;
+import io.temporal.client.WorkflowClient;
+
+/**
+ * Cross-checks the driver's accounting with the server: the run's root workflows still running must be
+ * exactly those the driver timed out or never saw end. Visibility is eventually consistent, so it asks a
+ * few times (bounded) before calling a difference real.
+ */
+public final class VisibilityCheck {
+  private VisibilityCheck() {}
+
+  /** The server's count of this run's running root workflows, and whether it matches the ledger. */
+  public record Result(long running, boolean consistent, String note) {}
+
+  /** Counts running workflows whose id starts with {@code idPrefix}. */
+  public static Result run(WorkflowClient client, String idPrefix, RunLedger.Counts counts) {
+    long expected = counts.timedOut() + counts.unaccounted();
+    String query = "WorkflowId STARTS_WITH '" + idPrefix + "' AND ExecutionStatus = 'Running'";
+    long running = -1;
+    for (int attempt = 0; attempt < 10; attempt++) {
+      running = client.getWorkflowServiceStubs().blockingStub().countWorkflowExecutions(
+          CountWorkflowExecutionsRequest.newBuilder()
+              .setNamespace(client.getOptions().getNamespace())
+              .setQuery(query)
+              .build()).getCount();
+      if (running == expected) {
+        break;
+      }
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return new Result(running, running == expected, "server query: " + query);
+  }
+}

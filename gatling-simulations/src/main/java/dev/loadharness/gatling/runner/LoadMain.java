@@ -1,0 +1,54 @@
+package dev.loadharness.gatling.runner;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code scripts/load [scenario] [--server kind] [--workers n] [--out dir]}: exit 0 pass, 1 breach, 2 error. */
+@Command(name = "load", mixinStandardHelpOptions = true,
+    description = "Runs a load scenario against a Temporal server and gates it on the scenario's thresholds.")
+public final class LoadMain implements Callable<Integer> {
+
+  @Parameters(index = "0", defaultValue = "worker-load-128",
+      description = "scenario name (smoke, worker-load-128, ...) or a .yaml/.json spec path; default ${DEFAULT-VALUE}")
+  String scenario;
+
+  @Option(names = "--server", description = "auto, in-memory, dev-server, testcontainers or external")
+  String server;
+
+  @Option(names = "--workers", description = "worker processes (overrides the spec)")
+  Integer workers;
+
+  @Option(names = "--out", defaultValue = "runs", description = "runs directory; default ${DEFAULT-VALUE}")
+  Path out;
+
+  @Option(names = "--progress-every", defaultValue = "PT2S", description = "progress line interval (ISO-8601)")
+  Duration progressEvery;
+
+  /** Exits with the run's code. */
+  public static void main(String[] args) {
+    CommandLine cli = new CommandLine(new LoadMain());
+    cli.setParameterExceptionHandler((e, a) -> {
+      cli.getErr().println(e.getMessage());
+      cli.usage(cli.getErr());
+      return 2;
+    });
+    System.exit(cli.execute(args));
+  }
+
+  @Override
+  public Integer call() {
+    if (workers != null && workers < 1) {
+      System.out.println("--workers must be >= 1, got " + workers);
+      return 2;
+    }
+    RunOptions options = new RunOptions(scenario, Optional.ofNullable(server), Optional.ofNullable(workers), out,
+        progressEvery);
+    return new LoadRunner(System.out).run(options).exitCode();
+  }
+}

@@ -1,0 +1,33 @@
+package dev.loadharness.gatling.runner;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * One load run as asked for.
+ *
+ * @param scenario a shipped scenario name or a spec file path
+ * @param server overrides the spec's server kind ("auto" or a kind id)
+ * @param workers overrides the spec's worker process count
+ * @param out the runs directory; the run gets its own {@code <timestamp>-<scenario>} directory under it
+ * @param progressEvery how often the progress line is printed
+ */
+public record RunOptions(String scenario, Optional<String> server, Optional<Integer> workers, Path out,
+    Duration progressEvery) {
+
+  /** The defaults of {@code scripts/load}. */
+  public static RunOptions of(String scenario) {
+    return new RunOptions(scenario, Optional.empty(), Optional.empty(), Path.of("runs"), Duration.ofSeconds(2));
+  }
+
+  /** A copy writing under {@code dir}. */
+  public RunOptions withOut(Path dir) {
+    return new RunOptions(scenario, server, workers, dir, progressEvery);
+  }
+
+  /** A copy with the server kind set. */
+  public RunOptions withServer(String kind) {
+    return new RunOptions(scenario, Optional.of(kind), workers, out, progressEvery);
+  }
+}

@@ -1,0 +1,54 @@
+package dev.loadharness.gatling.simulation;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.rampUsers;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+
+import dev.loadharness.gatling.action.Temporal;
+import dev.loadharness.gatling.driver.LoadDriver;
+import dev.loadharness.scenarios.spec.Injection;
+import dev.loadharness.scenarios.spec.ScenarioSpec;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import java.time.Duration;
+
+/**
+ * The one simulation: each virtual user starts one workflow of the mix, does the signal / query / update
+ * round trips if it is interactive, and waits for its result. The spec's injection becomes Gatling's
+ * open model (arrivals never wait for completions) or, only when the spec asks, the closed model.
+ */
+public class TemporalLoadSimulation extends Simulation {
+
+  /** Grace after the time budget before Gatling cuts users still waiting (they count as unaccounted). */
+  static final Duration CUT_GRACE = Duration.ofSeconds(10);
+
+  {
+    ScenarioSpec spec = LoadDriver.current().spec();
+    ScenarioBuilder workflow = scenario(spec.name())
+        .exec(Temporal.start())
+        .exitHereIfFailed()
+        .doIf(session -> session.getBoolean(Temporal.INTERACTIVE)).then(
+            exec(session -> session).repeat(session -> session.getInt(Temporal.ROUNDS)).on(
+                exec(Temporal.signal("advance")), exec(Temporal.query("progress")), exec(Temporal.update("bump"))))
+        .exec(Temporal.completed());
+    setUp(population(workflow, spec)).maxDuration(spec.timeBudget().plus(CUT_GRACE));
+  }
+
+  static PopulationBuilder population(ScenarioBuilder workflow, ScenarioSpec spec) {
+    Injection injection = spec.injection();
+    return switch (injection.model()) {
+      case AT_ONCE -> workflow.injectOpen(atOnceUsers(spec.workflows()));
+      case RAMP -> workflow.injectOpen(rampUsers(spec.workflows()).during(injection.duration()));
+      case CONSTANT_RATE -> workflow.injectOpen(constantUsersPerSec(injection.rate()).during(
+          injection.duration().isZero()
+              ? Duration.ofMillis(Math.round(spec.workflows() * 1000 / injection.rate()))
+              : injection.duration()));
+      case CLOSED -> workflow.injectClosed(
+          constantConcurrentUsers(injection.concurrency()).during(injection.duration()));
+    };
+  }
+}

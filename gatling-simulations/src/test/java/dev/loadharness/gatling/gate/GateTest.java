@@ -1,0 +1,79 @@
+package dev.loadharness.gatling.gate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loadharness.gatling.driver.RunLedger;
+import dev.loadharness.scenarios.spec.ScenarioSpec;
+import dev.loadharness.scenarios.spec.ScenarioSpecs;
+import java.util.Optional;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+class GateTest {
+  static final ScenarioSpec SPEC = ScenarioSpecs.load("worker-load-128");
+
+  @Test
+  void aHealthyRunPassesEveryBar() {
+    var checks = Gate.evaluate(SPEC, measurements(counts(128, 128, 0, 0), 400_000, 900, 100), Optional.empty());
+    assertThat(Gate.passed(checks)).isTrue();
+    assertThat(checks).hasSize(SPEC.thresholds().size());
+  }
+
+  @Test
+  void eachBreachIsListedWithActualAndLimit() {
+    var checks = Gate.evaluate(SPEC, measurements(counts(128, 120, 3, 5), 6_000_000, 600, 400), Optional.empty());
+    assertThat(Gate.passed(checks)).isFalse();
+    assertThat(checks.stream().filter(c -> !c.pass()).map(Check::line)).containsExactly(
+        "FAIL poll_p95_ms < 5000                               actual 6000.639     limit < 5000",
+        "FAIL workflow_task_schedule_to_start_p95_ms < 5000    actual 6000.639     limit < 5000",
+        "FAIL activity_schedule_to_start_p95_ms < 5000         actual 6000.639     limit < 5000",
+        "FAIL sticky_hit_ratio > 0.700                         actual 0.600        limit > 0.700",
+        "FAIL failed == 0                                      actual 3            limit == 0",
+        "FAIL timed_out == 0                                   actual 5            limit == 0");
+  }
+
+  @Test
+  void nothingMeasuredNeverPasses() {
+    Measurements empty = new Measurements(counts(128, 128, 0, 0), new Histogram(3), new Histogram(3),
+        new Histogram(3), new Histogram(3), new Histogram(3), 0, 0);
+    var checks = Gate.evaluate(SPEC, empty, Optional.empty());
+    assertThat(checks.stream().filter(c -> !c.pass()).map(Check::metric)).containsExactly("poll_p95_ms",
+        "workflow_task_schedule_to_start_p95_ms", "activity_schedule_to_start_p95_ms", "sticky_hit_ratio");
+  }
+
+  @Test
+  void unaccountedWorkflowsFailEvenWithoutAThreshold() {
+    ScenarioSpec smoke = ScenarioSpecs.parse("s.yaml", """
+        name: s
+        workflows: 10
+        mix: [{kind: io, weight: 1}]
+        injection: {model: at-once}
+        time_budget: 10s
+        """);
+    var checks = Gate.evaluate(smoke, measurements(counts(10, 7, 0, 0), 1000, 1, 0), Optional.empty());
+    assertThat(checks).singleElement().satisfies(c -> {
+      assertThat(c.name()).isEqualTo("accounting: unaccounted == 0");
+      assertThat(c.actual()).isEqualTo(3.0);
+      assertThat(c.pass()).isFalse();
+    });
+  }
+
+  @Test
+  void visibilityDisagreementFails() {
+    var checks = Gate.evaluate(SPEC, measurements(counts(128, 128, 0, 0), 400_000, 900, 100),
+        Optional.of(new VisibilityCheck.Result(2, false, "server query")));
+    assertThat(checks.get(checks.size() - 1).pass()).isFalse();
+    assertThat(Gate.passed(checks)).isFalse();
+  }
+
+  static RunLedger.Counts counts(long started, long completed, long failed, long timedOut) {
+    return new RunLedger.Counts(started, completed, failed, timedOut, started - completed - failed - timedOut, 30);
+  }
+
+  /** Every latency histogram holds one value {@code micros}; the sticky counters are given. */
+  static Measurements measurements(RunLedger.Counts counts, long micros, long hits, long misses) {
+    Histogram h = new Histogram(3);
+    h.recordValue(micros);
+    return new Measurements(counts, h, h, h, h, h, hits, misses);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.loadharness.scenarios.spec;
+
+import dev.loadharness.scenarios.server.ServerCapability;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A validated scenario: what load to drive, against which workers and server, and the bars it must meet.
+ *
+ * @param workflows total workflows the run starts (closed model: an upper bound)
+ * @param warmUp workflows started in this first part of the run are left out of latency statistics
+ * @param warmUpWorkflows workflows of the mix run (and awaited) before the measured load, so the worker
+ *     JVMs' JIT and caches are warm; they are not counted, and the workers' metrics are baselined after them
+ * @param timeBudget the whole run, from first start to last result, must fit in this
+ * @param server requested server kind ("auto" or a kind id)
+ */
+public record ScenarioSpec(
+    String name,
+    String description,
+    int workflows,
+    List<WorkloadEntry> mix,
+    Injection injection,
+    Duration warmUp,
+    int warmUpWorkflows,
+    Duration timeBudget,
+    WorkerSettings workers,
+    String server,
+    Set<ServerCapability> requires,
+    List<ThresholdSpec> thresholds) {
+
+  public ScenarioSpec {
+    Objects.requireNonNull(name, "name");
+    mix = List.copyOf(mix);
+    requires = Set.copyOf(requires);
+    thresholds = List.copyOf(thresholds);
+    if (warmUpWorkflows < 0) {
+      throw new IllegalArgumentException("warmUpWorkflows must be >= 0, got " + warmUpWorkflows);
+    }
+    if (workflows < 1) {
+      throw new IllegalArgumentException("workflows must be >= 1, got " + workflows);
+    }
+  }
+
+  /** A copy with another worker process count (the --workers override). */
+  public ScenarioSpec withWorkerProcesses(int processes) {
+    return new ScenarioSpec(name, description, workflows, mix, injection, warmUp, warmUpWorkflows, timeBudget,
+        workers.withProcesses(processes), server, requires, thresholds);
+  }
+
+  /** A copy with another server request (the --server override). */
+  public ScenarioSpec withServer(String requested) {
+    return new ScenarioSpec(name, description, workflows, mix, injection, warmUp, warmUpWorkflows, timeBudget, workers,
+        requested, requires, thresholds);
+  }
+
+  /** The threshold on {@code metric}, if the spec sets one. */
+  public Optional<ThresholdSpec> threshold(Metric metric) {
+    return thresholds.stream().filter(t -> t.metric() == metric).findFirst();
+  }
+}

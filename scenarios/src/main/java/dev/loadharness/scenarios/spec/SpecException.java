@@ -1,0 +1,20 @@
+package dev.loadharness.scenarios.spec;
+
+import java.util.List;
+
+/** A scenario that cannot run: one message per problem, each naming the file and the field path. */
+public final class SpecException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final List<String> problems;
+
+  public SpecException(String source, List<String> problems) {
+    super(source + ": " + problems.size() + " problem(s):\n  " + String.join("\n  ", problems));
+    this.problems = List.copyOf(problems);
+  }
+
+  /** Each problem, e.g. {@code thresholds[2].metric: unknown metric "pol_p95"; known: ...}. */
+  public List<String> problems() {
+    return problems;
+  }
+}

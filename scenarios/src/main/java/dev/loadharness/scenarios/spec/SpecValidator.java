@@ -1,0 +1,255 @@
+package dev.loadharness.scenarios.spec;
+
+import dev.loadharness.scenarios.catalog.WorkflowKind;
+import dev.loadharness.scenarios.server.ServerCapability;
+import dev.loadharness.scenarios.server.ServerKind;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Turns a {@link RawSpec} into a {@link ScenarioSpec}, collecting every problem (with its field path)
+ * before failing, so one edit cycle fixes all of them.
+ */
+final class SpecValidator {
+  private final List<String> problems = new ArrayList<>();
+
+  static ScenarioSpec validate(String source, RawSpec raw) {
+    SpecValidator v = new SpecValidator();
+    ScenarioSpec spec = v.build(raw);
+    if (!v.problems.isEmpty()) {
+      throw new SpecException(source, v.problems);
+    }
+    return spec;
+  }
+
+  private ScenarioSpec build(RawSpec raw) {
+    String name = text("name", raw.name());
+    if (name != null && !name.matches("[a-z0-9][a-z0-9-]*")) {
+      problem("name", "\"" + name + "\" must be lower-case letters, digits and dashes");
+    }
+    int workflows = positive("workflows", raw.workflows(), null);
+    List<WorkloadEntry> mix = mix(raw.mix());
+    Injection injection = injection(raw.injection());
+    Duration warmUp = duration("warm_up", raw.warmUp(), Duration.ZERO);
+    int warmUpWorkflows = raw.warmUpWorkflows() == null ? 0 : raw.warmUpWorkflows();
+    if (warmUpWorkflows < 0) {
+      problem("warm_up_workflows", "must be >= 0, got " + warmUpWorkflows);
+    }
+    Duration budget = duration("time_budget", raw.timeBudget(), null);
+    if (budget != null && budget.isZero()) {
+      problem("time_budget", "must be > 0");
+    }
+    if (warmUp != null && budget != null && warmUp.compareTo(budget) >= 0) {
+      problem("warm_up", raw.warmUp() + " must be shorter than time_budget " + raw.timeBudget());
+    }
+    WorkerSettings workers = workers(raw.workers());
+    String server = raw.server() == null ? ServerKind.AUTO : raw.server();
+    if (!server.equals(ServerKind.AUTO)) {
+      try {
+        ServerKind.parse(server, "server");
+      } catch (IllegalArgumentException e) {
+        problem("server", "unknown server kind \"" + server + "\"; known: " + ServerKind.validChoices());
+      }
+    }
+    Set<ServerCapability> requires = capabilities(raw.requires());
+    List<ThresholdSpec> thresholds = thresholds(raw.thresholds());
+    if (!problems.isEmpty()) {
+      return null;
+    }
+    return new ScenarioSpec(name, raw.description() == null ? "" : raw.description(), workflows, mix, injection,
+        warmUp, warmUpWorkflows, budget, workers, server, requires, thresholds);
+  }
+
+  private List<WorkloadEntry> mix(List<RawSpec.RawMix> raw) {
+    List<WorkloadEntry> mix = new ArrayList<>();
+    if (raw == null || raw.isEmpty()) {
+      problem("mix", "missing; give at least one {kind, weight}; kinds: " + WorkflowKind.known());
+      return mix;
+    }
+    for (int i = 0; i < raw.size(); i++) {
+      String path = "mix[" + i + "]";
+      RawSpec.RawMix entry = raw.get(i);
+      if (entry == null) {
+        problem(path, "empty entry");
+        continue;
+      }
+      Optional<WorkflowKind> kind = WorkflowKind.of(entry.kind());
+      if (kind.isEmpty()) {
+        problem(path + ".kind", (entry.kind() == null ? "missing" : "unknown workflow kind \"" + entry.kind() + "\"")
+            + "; known: " + WorkflowKind.known());
+      }
+      int weight = positive(path + ".weight", entry.weight(), 1);
+      Map<String, Integer> params = entry.params() == null ? Map.of() : entry.params();
+      if (kind.isPresent()) {
+        for (Map.Entry<String, Integer> p : params.entrySet()) {
+          if (!kind.get().defaults().containsKey(p.getKey())) {
+            problem(path + ".params." + p.getKey(), "unknown parameter of " + kind.get().id() + "; known: "
+                + String.join(", ", new TreeSet<>(kind.get().defaults().keySet())));
+          } else if (p.getValue() == null || p.getValue() < 0) {
+            problem(path + ".params." + p.getKey(), "must be a whole number >= 0, got " + p.getValue());
+          }
+        }
+        if (weight > 0 && problems.isEmpty()) {
+          mix.add(new WorkloadEntry(kind.get(), weight, kind.get().resolve(params)));
+        }
+      }
+    }
+    return mix;
+  }
+
+  private Injection injection(RawSpec.RawInjection raw) {
+    String known = Arrays.stream(Injection.Model.values()).map(Injection.Model::id).collect(Collectors.joining(", "));
+    if (raw == null || raw.model() == null) {
+      problem("injection.model", "missing; known: " + known);
+      return null;
+    }
+    Optional<Injection.Model> model =
+        Arrays.stream(Injection.Model.values()).filter(m -> m.id().equals(raw.model())).findFirst();
+    if (model.isEmpty()) {
+      problem("injection.model", "unknown model \"" + raw.model() + "\"; known: " + known);
+      return null;
+    }
+    Duration duration = model.get() == Injection.Model.AT_ONCE
+        ? Duration.ZERO
+        : duration("injection.duration", raw.duration(), model.get() == Injection.Model.CONSTANT_RATE ? Duration.ZERO : null);
+    double rate = 0;
+    if (model.get() == Injection.Model.CONSTANT_RATE) {
+      if (raw.rate() == null || !(raw.rate() > 0)) {
+        problem("injection.rate", "constant-rate needs rate > 0 (workflows per second), got " + raw.rate());
+      } else {
+        rate = raw.rate();
+      }
+    }
+    int concurrency = model.get() == Injection.Model.CLOSED ? positive("injection.concurrency", raw.concurrency(), null) : 0;
+    return new Injection(model.get(), duration, rate, concurrency);
+  }
+
+  private WorkerSettings workers(RawSpec.RawWorkers raw) {
+    RawSpec.RawWorkers w = raw == null ? new RawSpec.RawWorkers(null, null, null, null, null, null, null, null) : raw;
+    String runtimeId = w.runtime() == null ? "fixed" : w.runtime();
+    Optional<WorkerSettings.RuntimeMode> mode = WorkerSettings.RuntimeMode.of(runtimeId);
+    if (mode.isEmpty()) {
+      problem("workers.runtime", "unknown runtime \"" + runtimeId + "\"; known: " + Arrays.stream(
+          WorkerSettings.RuntimeMode.values()).map(WorkerSettings.RuntimeMode::id).collect(Collectors.joining(", ")));
+    }
+    int processes = positive("workers.processes", w.processes(), 1);
+    if (processes > 16) {
+      problem("workers.processes", processes + " is more than 16 worker JVMs; this harness runs them on one machine");
+    }
+    int wfSlots = positive("workers.workflow_slots", w.workflowSlots(), 10);
+    int actSlots = positive("workers.activity_slots", w.activitySlots(), 14);
+    int wfPollers = positive("workers.workflow_pollers", w.workflowPollers(), 5);
+    int actPollers = positive("workers.activity_pollers", w.activityPollers(), 5);
+    int cache = positive("workers.cache_size", w.cacheSize(), 600);
+    Optional<Duration> kill = w.killOneAfter() == null
+        ? Optional.empty()
+        : Optional.ofNullable(duration("workers.kill_one_after", w.killOneAfter(), null));
+    if (!problems.isEmpty()) {
+      return null;
+    }
+    return new WorkerSettings(processes, mode.get(), wfSlots, actSlots, wfPollers, actPollers, cache, kill);
+  }
+
+  private Set<ServerCapability> capabilities(List<String> raw) {
+    Set<ServerCapability> set = EnumSet.noneOf(ServerCapability.class);
+    if (raw == null) {
+      return set;
+    }
+    for (int i = 0; i < raw.size(); i++) {
+      String id = raw.get(i);
+      Optional<ServerCapability> cap = Arrays.stream(ServerCapability.values())
+          .filter(c -> c.name().equalsIgnoreCase(id == null ? "" : id.replace('-', '_')))
+          .findFirst();
+      if (cap.isEmpty()) {
+        problem("requires[" + i + "]", "unknown capability \"" + id + "\"; known: " + Arrays.stream(
+            ServerCapability.values()).map(c -> c.name().toLowerCase().replace('_', '-')).collect(Collectors.joining(", ")));
+      } else {
+        set.add(cap.get());
+      }
+    }
+    return set;
+  }
+
+  private List<ThresholdSpec> thresholds(List<RawSpec.RawThreshold> raw) {
+    List<ThresholdSpec> list = new ArrayList<>();
+    if (raw == null) {
+      return list;
+    }
+    String ops = Arrays.stream(ThresholdSpec.Op.values()).map(ThresholdSpec.Op::symbol).collect(Collectors.joining(" "));
+    for (int i = 0; i < raw.size(); i++) {
+      String path = "thresholds[" + i + "]";
+      RawSpec.RawThreshold t = raw.get(i);
+      if (t == null) {
+        problem(path, "empty entry");
+        continue;
+      }
+      Optional<Metric> metric = Metric.of(t.metric());
+      if (metric.isEmpty()) {
+        problem(path + ".metric", (t.metric() == null ? "missing" : "unknown metric \"" + t.metric() + "\"")
+            + "; known: " + Metric.known());
+      }
+      Optional<ThresholdSpec.Op> op =
+          Arrays.stream(ThresholdSpec.Op.values()).filter(o -> o.symbol().equals(t.op())).findFirst();
+      if (op.isEmpty()) {
+        problem(path + ".op", (t.op() == null ? "missing" : "unknown op \"" + t.op() + "\"") + "; known: " + ops);
+      }
+      if (t.limit() == null || t.limit().isNaN()) {
+        problem(path + ".limit", "missing; a number");
+      }
+      if (metric.isPresent() && op.isPresent() && t.limit() != null && !t.limit().isNaN()) {
+        list.add(new ThresholdSpec(metric.get(), op.get(), t.limit()));
+      }
+    }
+    return list;
+  }
+
+  private String text(String path, String value) {
+    if (value == null || value.isBlank()) {
+      problem(path, "missing");
+      return null;
+    }
+    return value;
+  }
+
+  private int positive(String path, Integer value, Integer fallback) {
+    if (value == null) {
+      if (fallback == null) {
+        problem(path, "missing; a whole number >= 1");
+        return 1;
+      }
+      return fallback;
+    }
+    if (value < 1) {
+      problem(path, "must be >= 1, got " + value);
+      return 1;
+    }
+    return value;
+  }
+
+  private Duration duration(String path, String value, Duration fallback) {
+    if (value == null) {
+      if (fallback == null) {
+        problem(path, "missing; " + Durations.FORMAT);
+      }
+      return fallback;
+    }
+    Optional<Duration> parsed = Durations.parse(value);
+    if (parsed.isEmpty()) {
+      problem(path, "\"" + value + "\" is not a duration; " + Durations.FORMAT);
+      return fallback;
+    }
+    return parsed.get();
+  }
+
+  private void problem(String path, String message) {
+    problems.add(path + ": " + message);
+  }
+}

@@ -1,0 +1,106 @@
+package dev.loadharness.scenarios.worker;
+
+import com.uber.m3.tally.RootScopeBuilder;
+import com.uber.m3.tally.Scope;
+import dev.loadharness.runtime.catalog.WorkflowCatalog;
+import dev.loadharness.scenarios.spec.WorkerSettings;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerFactoryOptions;
+import io.temporal.worker.WorkerOptions;
+import io.temporal.worker.tuning.PollerBehaviorAutoscaling;
+import io.temporal.worker.tuning.ResourceBasedControllerOptions;
+import io.temporal.worker.tuning.ResourceBasedTuner;
+import java.time.Duration;
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The plain SDK {@link WorkerFactory} with the spec's slots, pollers and cache: the baseline runtime.
+ * {@code sdk-resource-based} and {@code sdk-poller-autoscaling} use the SDK's own tuners, so they are
+ * compared against the same fixed baseline.
+ */
+public final class SdkWorkerHost implements WorkerHost {
+  private final WorkerConfig config;
+  private final WorkerMetrics metrics;
+  private Scope scope;
+  private WorkflowServiceStubs stubs;
+  private WorkerFactory factory;
+
+  public SdkWorkerHost(WorkerConfig config, WorkerMetrics metrics) {
+    this.config = config;
+    this.metrics = metrics;
+  }
+
+  @Override
+  public void start() {
+    scope = new RootScopeBuilder().reporter(metrics).reportEvery(com.uber.m3.util.Duration.ofSeconds(1));
+    stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
+        .setTarget(config.target())
+        .setMetricsScope(scope)
+        .setGrpcClientInterceptors(List.of(new PollLatencyInterceptor(metrics)))
+        .build());
+    WorkflowClient client = WorkflowClient.newInstance(stubs,
+        WorkflowClientOptions.newBuilder().setNamespace(config.namespace()).setIdentity(config.workerId()).build());
+    WorkerSettings s = config.settings();
+    factory = WorkerFactory.newInstance(client,
+        WorkerFactoryOptions.newBuilder().setWorkflowCacheSize(s.cacheSize()).build());
+    Worker worker = factory.newWorker(config.taskQueue(), workerOptions(s));
+    for (WorkflowCatalog catalog : ServiceLoader.load(WorkflowCatalog.class)) {
+      worker.registerWorkflowImplementationTypes(catalog.workflowImplementationTypes().toArray(Class<?>[]::new));
+      worker.registerActivitiesImplementations(catalog.activityImplementations().toArray());
+    }
+    factory.start();
+  }
+
+  static WorkerOptions workerOptions(WorkerSettings s) {
+    WorkerOptions.Builder options = WorkerOptions.newBuilder()
+        .setStickyQueueScheduleToStartTimeout(Duration.ofSeconds(5));
+    switch (s.runtime()) {
+      case FIXED -> options
+          .setMaxConcurrentWorkflowTaskExecutionSize(s.workflowSlots())
+          .setMaxConcurrentActivityExecutionSize(s.activitySlots())
+          .setMaxConcurrentWorkflowTaskPollers(s.workflowPollers())
+          .setMaxConcurrentActivityTaskPollers(s.activityPollers());
+      case SDK_RESOURCE_BASED -> options
+          .setWorkerTuner(ResourceBasedTuner.newBuilder()
+              .setControllerOptions(ResourceBasedControllerOptions.newBuilder(0.8, 0.9).build())
+              .build())
+          .setMaxConcurrentWorkflowTaskPollers(s.workflowPollers())
+          .setMaxConcurrentActivityTaskPollers(s.activityPollers());
+      case SDK_POLLER_AUTOSCALING -> options
+          .setMaxConcurrentWorkflowTaskExecutionSize(s.workflowSlots())
+          .setMaxConcurrentActivityExecutionSize(s.activitySlots())
+          .setWorkflowTaskPollersBehavior(new PollerBehaviorAutoscaling(1, Math.max(2, s.workflowPollers()), 1))
+          .setActivityTaskPollersBehavior(new PollerBehaviorAutoscaling(1, Math.max(2, s.activityPollers()), 1));
+      case ADAPTIVE -> throw new IllegalArgumentException("workers.runtime: adaptive needs "
+          + "dev.loadharness.runtime.AdaptiveWorkerRuntime, which is not in this build; use fixed, "
+          + "sdk-resource-based or sdk-poller-autoscaling");
+    }
+    return options.build();
+  }
+
+  @Override
+  public void close() {
+    if (factory != null) {
+      factory.shutdown();
+      factory.awaitTermination(10, TimeUnit.SECONDS);
+    }
+    if (stubs != null) {
+      stubs.shutdownNow();
+      stubs.awaitTermination(5, TimeUnit.SECONDS);
+    }
+    if (scope != null) {
+      try {
+        scope.close();
+      } catch (com.uber.m3.tally.ScopeCloseException e) {
+        throw new IllegalStateException("closing the metrics scope failed", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package dev.loadharness.scenarios.worker;
+
+import com.uber.m3.tally.Buckets;
+import com.uber.m3.tally.Capabilities;
+import com.uber.m3.tally.CapableOf;
+import com.uber.m3.tally.StatsReporter;
+import com.uber.m3.util.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Captures the SDK's metrics sample by sample: tally timers reach {@link #reportTimer} once per recorded
+ * value, so each lands exactly in an HdrHistogram (microseconds) instead of a bucket approximation.
+ * Counters arrive as deltas per report interval and are summed. Writers never block ({@link Recorder}).
+ */
+public final class WorkerMetrics implements StatsReporter {
+  /** Successful polls only, recorded by {@link PollLatencyInterceptor}. */
+  public static final String POLL_LATENCY = "temporal_worker_poll_latency_ms";
+  public static final String WORKFLOW_SCHEDULE_TO_START = "temporal_workflow_task_schedule_to_start_latency";
+  /** SDK 1.38 records this twice per task with the same value (sdk-java#2733): percentiles are exact. */
+  public static final String ACTIVITY_SCHEDULE_TO_START = "temporal_activity_schedule_to_start_latency";
+  public static final String STICKY_HIT = "temporal_sticky_cache_hit";
+  public static final String STICKY_MISS = "temporal_sticky_cache_miss";
+
+  private static final long HIGHEST_US = TimeUnit.MINUTES.toMicros(30);
+  private static final Set<String> TIMERS = Set.of(WORKFLOW_SCHEDULE_TO_START, ACTIVITY_SCHEDULE_TO_START,
+      "temporal_workflow_task_execution_latency", "temporal_activity_execution_latency",
+      "temporal_workflow_task_replay_latency", "temporal_workflow_endtoend_latency");
+
+  private final Map<String, Recorder> recorders = new ConcurrentHashMap<>();
+  private final Map<String, Histogram> totals = new ConcurrentHashMap<>();
+  private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
+  private final Map<String, Double> gauges = new ConcurrentHashMap<>();
+
+  /** Records one successful poll's latency. */
+  public void recordPoll(long nanos) {
+    record(POLL_LATENCY, TimeUnit.NANOSECONDS.toMicros(nanos));
+  }
+
+  private void record(String name, long micros) {
+    recorders.computeIfAbsent(name, n -> new Recorder(HIGHEST_US, 3))
+        .recordValue(Math.max(0, Math.min(micros, HIGHEST_US)));
+  }
+
+  /** Cumulative histograms (microseconds) since start; call from one thread. */
+  public synchronized Map<String, Histogram> histograms() {
+    recorders.forEach((name, recorder) -> totals
+        .computeIfAbsent(name, n -> new Histogram(HIGHEST_US, 3))
+        .add(recorder.getIntervalHistogram()));
+    return new TreeMap<>(totals);
+  }
+
+  /** Counter totals since start. */
+  public Map<String, Long> counters() {
+    Map<String, Long> out = new TreeMap<>();
+    counters.forEach((k, v) -> out.put(k, v.sum()));
+    return out;
+  }
+
+  /** Last value of each gauge. */
+  public Map<String, Double> gauges() {
+    return new TreeMap<>(gauges);
+  }
+
+  @Override
+  public void reportCounter(String name, Map<String, String> tags, long value) {
+    counters.computeIfAbsent(name, n -> new LongAdder()).add(value);
+  }
+
+  @Override
+  public void reportGauge(String name, Map<String, String> tags, double value) {
+    String type = tags == null ? null : tags.get("poller_type");
+    gauges.put(type == null ? name : name + "{" + type + "}", value);
+  }
+
+  @Override
+  public void reportTimer(String name, Map<String, String> tags, Duration interval) {
+    if (TIMERS.contains(name)) {
+      record(name, interval.getNanos() / 1000);
+    }
+  }
+
+  @Override
+  public void reportHistogramValueSamples(
+      String name, Map<String, String> tags, Buckets buckets, double lower, double upper, long samples) {
+    // The SDK records no value histograms that the gate reads.
+  }
+
+  @Override
+  public void reportHistogramDurationSamples(
+      String name, Map<String, String> tags, Buckets buckets, Duration lower, Duration upper, long samples) {
+    // The SDK's latencies arrive through reportTimer, sample by sample.
+  }
+
+  @Override
+  public Capabilities capabilities() {
+    return CapableOf.REPORTING;
+  }
+
+  @Override
+  public void flush() {
+    // Values are held in memory and written by MetricsWriter.
+  }
+
+  @Override
+  public void close() {
+    // Nothing to release.
+  }
+}
