@@ -71,6 +71,7 @@ public final class AdaptiveWorkerRuntime implements AutoCloseable {
   private final StickyCacheConfig.Sizing cacheSizing;
   private final HeartbeatTuningInterceptor heartbeats;
   private final Thread shutdownHook;
+  private final Runnable gaugeRefresh;
   private volatile RuntimeState state = RuntimeState.CREATED;
   private volatile long startedAtNanos;
 
@@ -109,7 +110,8 @@ public final class AdaptiveWorkerRuntime implements AutoCloseable {
     }
     this.backlog = new ServerBacklogProbe(lease.stubs(), config.connection().namespace(), config.taskQueues(),
         metrics.exact());
-    metrics.beforeEachInterval(this::refreshGauges);
+    this.gaugeRefresh = this::refreshGauges;
+    metrics.beforeEachInterval(gaugeRefresh);
     this.shutdownHook = new Thread(this::drainOnShutdown, "adaptive-worker-runtime-shutdown");
     log.info("runtime created: {} task queue(s) {}, tuner={}, pollers={}, sticky cache={} ({}), workflow threads={}, transport={}",
         workers.size(), config.taskQueues(), config.tuner().id(), config.pollers(), cacheSizing.cacheSize(),
@@ -288,6 +290,7 @@ public final class AdaptiveWorkerRuntime implements AutoCloseable {
       // Already shutting down, or never installed: nothing to remove.
     }
     adaptive.values().forEach(AdaptiveConcurrency::close);
+    metrics.removeBeforeEachInterval(gaugeRefresh);
     lease.close();
     if (ownsPool) {
       pool.close();

@@ -115,6 +115,11 @@ public final class RuntimeMetrics implements AutoCloseable {
     beforeSnapshot.add(action);
   }
 
+  /** Stops running an action added with {@link #beforeEachInterval}. */
+  public void removeBeforeEachInterval(Runnable action) {
+    beforeSnapshot.remove(action);
+  }
+
   /** Calls {@code listener} with every interval snapshot. */
   public void onInterval(Consumer<IntervalSnapshot> listener) {
     listeners.add(listener);

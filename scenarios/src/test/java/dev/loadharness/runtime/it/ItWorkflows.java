@@ -26,9 +26,9 @@ public final class ItWorkflows {
   /** A workflow that runs one activity, then stays open (and cached) until signalled. */
   @WorkflowInterface
   public interface ParkedWorkflow {
-    /** Runs one activity, then waits for {@link #release()}. */
+    /** Runs {@code steps} activities, then waits for {@link #release()}. */
     @WorkflowMethod
-    void park();
+    void park(int steps);
 
     /** Lets the workflow finish. */
     @SignalMethod
@@ -42,8 +42,10 @@ public final class ItWorkflows {
     private boolean released;
 
     @Override
-    public void park() {
-      activity.step(0, 0L);
+    public void park(int steps) {
+      for (int i = 0; i < steps; i++) {
+        activity.step(i, 0L);
+      }
       Workflow.await(() -> released);
     }
 

@@ -68,7 +68,7 @@ class StickyCacheFootprintIT {
     for (int i = from; i < to; i++) {
       ItWorkflows.ParkedWorkflow workflow = runtime.client().newWorkflowStub(ItWorkflows.ParkedWorkflow.class,
           WorkflowOptions.newBuilder().setTaskQueue(queue).setWorkflowId(queue + "-" + i).build());
-      WorkflowClient.start(workflow::park);
+      WorkflowClient.start(workflow::park, 1);
     }
     ExactMetrics exact = runtime.metrics().exact();
     long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * N leases on one pooled transport cost one TLS handshake; a second TLS identity costs its own.
  * Against a real TLS gRPC endpoint on 127.0.0.1 with a self-signed certificate made by keytool.
  */
-class TransportPoolTlsTest {
+class TransportPoolTlsIT {
   @TempDir Path dir;
   private Server server;
   private Path cert;
@@ -43,7 +43,7 @@ class TransportPoolTlsTest {
   void startTlsServer() throws Exception {
     Path store = dir.resolve("server.p12");
     Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
-        "-genkeypair", "-alias", "server", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=localhost",
+        "-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-dname", "CN=localhost",
         "-ext", "SAN=dns:localhost,ip:127.0.0.1", "-validity", "2", "-storetype", "PKCS12",
         "-keystore", store.toString(), "-storepass", "changeit", "-keypass", "changeit")
         .redirectErrorStream(true).start();
