@@ -92,7 +92,7 @@ public final class LoadRunner {
       Optional<String> unsupported =
           spec.requires().isEmpty() ? Optional.empty() : server.whyUnsupported(spec.requires());
       if (unsupported.isPresent()) {
-        String reason = "SKIPPED: " + spec.name() + " needs a server that " + unsupported.get();
+        String reason = "SKIPPED: " + spec.name() + " " + unsupported.get();
         out.println(reason);
         Files.writeString(runDir.resolve("summary.md"), "# " + spec.name() + "\n\n" + reason + "\n");
         return new RunOutcome(RunOutcome.PASS, List.of(), runDir, reason);

@@ -179,7 +179,7 @@ final class RunArtifacts {
     row(s, "end_to_end", m.endToEnd());
     row(s, "poll (successful)", m.poll());
     row(s, "workflow task schedule-to-start", m.workflowScheduleToStart());
-    row(s, "activity schedule-to-start (SDK counts twice)", m.activityScheduleToStart());
+    row(s, "activity schedule-to-start (SDK 1.38 may record a task twice)", m.activityScheduleToStart());
     if (!in.failureCauses().isEmpty()) {
       s.append("\n## Failures by cause\n\n");
       in.failureCauses().forEach((cause, n) -> s.append("- ").append(n).append(" x ").append(cause).append('\n'));
