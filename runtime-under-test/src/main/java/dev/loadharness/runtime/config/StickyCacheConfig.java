@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * The sticky workflow cache and what it costs.
  *
- * @param cacheSize TEMPORAL_STICKY_CACHE_SIZE: cached workflow executions per process; 0 disables
+ * @param cacheSize TEMPORAL_STICKY_CACHE_SIZE: cached workflow executions per process, at least 1 (the
+ *     SDK silently replaces 0 with its default of 600, so 0 cannot mean "no cache")
  *     stickiness. With {@code memoryAware} it is ignored and the size comes from the heap budget
  * @param maxWorkflowThreads TEMPORAL_MAX_WORKFLOW_THREADS: workflow-thread budget (each cached
  *     workflow parks at least one thread)
@@ -35,7 +36,13 @@ public record StickyCacheConfig(
   public static final long DEFAULT_BYTES_PER_WORKFLOW = 32 * 1024;
 
   public StickyCacheConfig {
-    Check.range("TEMPORAL_STICKY_CACHE_SIZE", cacheSize, 0, MAX_CACHE_SIZE);
+    if (cacheSize < 1 || cacheSize > MAX_CACHE_SIZE) {
+      // WorkerFactoryOptions turns 0 into 600 without a word; refusing it beats a silent 600.
+      throw new ConfigException(
+          "TEMPORAL_STICKY_CACHE_SIZE",
+          cacheSize,
+          "an integer in 1.." + MAX_CACHE_SIZE + " or 'auto' (0 does not disable the cache: the SDK would use 600)");
+    }
     Check.range("TEMPORAL_MAX_WORKFLOW_THREADS", maxWorkflowThreads, 2, 100_000);
     Check.millis("TEMPORAL_STICKY_TTL_MS", scheduleToStartTimeout, 100, Duration.ofMinutes(10).toMillis());
     Check.millis("TEMPORAL_STICKY_DRAIN_TIMEOUT_MS", drainTimeout, 0, Duration.ofMinutes(10).toMillis());

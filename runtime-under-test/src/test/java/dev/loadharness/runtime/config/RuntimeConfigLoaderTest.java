@@ -103,6 +103,10 @@ class RuntimeConfigLoaderTest {
     RuntimeConfig fewThreads = load(Map.of("TEMPORAL_STICKY_CACHE_SIZE", "auto", "TEMPORAL_MAX_WORKFLOW_THREADS", "300"));
     assertThat(fewThreads.sticky().resolve(1L << 30).cacheSize()).isEqualTo(300);
     assertThat(load(Map.of("TEMPORAL_STICKY_CACHE_SIZE", "42")).sticky().resolve(1L << 30).cacheSize()).isEqualTo(42);
+    // SDK 1.38 silently turns a cache size of 0 into 600; the runtime refuses it instead.
+    assertThatThrownBy(() -> load(Map.of("TEMPORAL_STICKY_CACHE_SIZE", "0")))
+        .hasMessageStartingWith("TEMPORAL_STICKY_CACHE_SIZE (environment): got '0', allowed an integer in 1..100000")
+        .hasMessageContaining("0 does not disable the cache");
     assertThatThrownBy(() -> load(Map.of("TEMPORAL_STICKY_HEAP_FRACTION", "0.95")))
         .hasMessage("TEMPORAL_STICKY_HEAP_FRACTION (environment): got '0.95', allowed a number in (0, 0.9]");
   }
@@ -129,7 +133,8 @@ class RuntimeConfigLoaderTest {
     Path json = dir.resolve("runtime.json");
     Files.writeString(json, "{\"TEMPORAL_STICKY_CACHE_SIZE\": -1}");
     assertThatThrownBy(() -> load(Map.of("TEMPORAL_CONFIG_FILE", json.toString())))
-        .hasMessage("TEMPORAL_STICKY_CACHE_SIZE (file " + json + "): got '-1', allowed an integer in 0..100000");
+        .hasMessage("TEMPORAL_STICKY_CACHE_SIZE (file " + json + "): got '-1', allowed an integer in 1..100000 or 'auto'"
+            + " (0 does not disable the cache: the SDK would use 600)");
 
     Files.writeString(json, "{\"TEMPORAL_STICKY_CACHE_SIZ\": 5}");
     assertThatThrownBy(() -> load(Map.of("TEMPORAL_CONFIG_FILE", json.toString())))

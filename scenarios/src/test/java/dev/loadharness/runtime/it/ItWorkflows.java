@@ -89,11 +89,14 @@ public final class ItWorkflows {
     @Override
     public int step(int index, long sleepMillis) {
       started.incrementAndGet();
-      startedLatch.countDown();
       if (failuresToThrow.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
         throw new IllegalStateException("deliberate first-attempt failure (retried by the server)");
       }
       Activity.getExecutionContext().heartbeat(index);
+      // Counted after the heartbeat: once a worker shuts down, the SDK answers heartbeat() with
+      // ActivityWorkerShutdownException, so an activity still before its heartbeat when a drain
+      // starts is (correctly) aborted rather than finished.
+      startedLatch.countDown();
       try {
         Thread.sleep(sleepMillis);
       } catch (InterruptedException e) {
