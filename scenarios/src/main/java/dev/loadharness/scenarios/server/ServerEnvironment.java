@@ -40,7 +40,8 @@ public interface ServerEnvironment extends AutoCloseable {
    * @return for example "needs a real server: in-memory does not answer DescribeTaskQueue"
    */
   default Optional<String> whyUnsupported(Set<ServerCapability> required) {
-    Set<ServerCapability> missing = required.isEmpty() ? Set.of() : EnumSet.copyOf(required);
+    Set<ServerCapability> missing = EnumSet.noneOf(ServerCapability.class);
+    missing.addAll(required);
     missing.removeAll(capabilities());
     if (missing.isEmpty()) {
       return Optional.empty();

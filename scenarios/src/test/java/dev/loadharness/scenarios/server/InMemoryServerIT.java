@@ -28,6 +28,7 @@ class InMemoryServerIT {
   void declaresNoRealServerCapabilities() {
     try (InMemoryServer server = InMemoryServer.start("default")) {
       assertThat(server.capabilities()).isEmpty();
+      assertThat(server.whyUnsupported(java.util.Set.of())).as("a scenario that needs nothing runs anywhere").isEmpty();
       assertThat(server.whyUnsupported(java.util.Set.of(ServerCapability.DESCRIBE_TASK_QUEUE)))
           .hasValueSatisfying(
               reason ->
