@@ -56,7 +56,10 @@ public final class WorkerMain implements java.util.concurrent.Callable<Integer> 
         activityPollers, cacheSize, Optional.empty());
     Files.createDirectories(dir);
     WorkerMetrics metrics = new WorkerMetrics();
-    WorkerHost host = new SdkWorkerHost(new WorkerConfig(workerId, target, namespace, taskQueue, settings, dir), metrics);
+    WorkerConfig config = new WorkerConfig(workerId, target, namespace, taskQueue, settings, dir);
+    WorkerHost host = mode == WorkerSettings.RuntimeMode.ADAPTIVE
+        ? new AdaptiveWorkerHost(config, metrics)
+        : new SdkWorkerHost(config, metrics);
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -37,6 +37,7 @@ public final class WorkerMetrics implements StatsReporter {
   private final Map<String, Histogram> totals = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
   private final Map<String, Double> gauges = new ConcurrentHashMap<>();
+  private final Map<String, Histogram> imported = new TreeMap<>();
 
   /** Records one successful poll's latency. */
   public void recordPoll(long nanos) {
@@ -54,6 +55,12 @@ public final class WorkerMetrics implements StatsReporter {
    */
   public synchronized Map<String, Histogram> drainInterval() {
     Map<String, Histogram> interval = new TreeMap<>();
+    imported.forEach((name, h) -> {
+      h.setTag(name);
+      totals.computeIfAbsent(name, n -> new Histogram(HIGHEST_US, 3)).add(h);
+      interval.put(name, h);
+    });
+    imported.clear();
     recorders.forEach((name, recorder) -> {
       Histogram h = recorder.getIntervalHistogram();
       h.setTag(name);
@@ -61,6 +68,16 @@ public final class WorkerMetrics implements StatsReporter {
       interval.put(name, h);
     });
     return interval;
+  }
+
+  /**
+   * Takes samples another metrics pipeline already recorded exactly (the adaptive runtime's), so they
+   * reach the same files and gate as this reporter's own.
+   */
+  public synchronized void importSamples(String name, Histogram micros) {
+    if (micros.getTotalCount() > 0) {
+      imported.computeIfAbsent(name, n -> new Histogram(HIGHEST_US, 3)).add(micros);
+    }
   }
 
   /** Cumulative histograms (microseconds) up to the last {@link #drainInterval()}. */

@@ -1,0 +1,223 @@
+package dev.loadharness.runtime.concurrency;
+
+import dev.loadharness.runtime.concurrency.limit.Direction;
+import dev.loadharness.runtime.concurrency.limit.LimitDecision;
+import dev.loadharness.runtime.concurrency.limit.Observation;
+import dev.loadharness.runtime.concurrency.limit.VegasConcurrencyLimit;
+import dev.loadharness.runtime.concurrency.limit.VegasLimitSettings;
+import dev.loadharness.runtime.concurrency.permits.AdaptiveSlotSupplier;
+import dev.loadharness.runtime.concurrency.permits.SlotUsage;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.temporal.worker.tuning.ActivitySlotInfo;
+import io.temporal.worker.tuning.CompositeTuner;
+import io.temporal.worker.tuning.FixedSizeSlotSupplier;
+import io.temporal.worker.tuning.LocalActivitySlotInfo;
+import io.temporal.worker.tuning.NexusSlotInfo;
+import io.temporal.worker.tuning.WorkerTuner;
+import io.temporal.worker.tuning.WorkflowSlotInfo;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The worker's adaptive concurrency: resizable slot suppliers for workflow, activity and
+ * local-activity tasks, a {@link VegasConcurrencyLimit} per kind moving their limits every control
+ * interval, and the metrics that show it. With {@code settings.dynamic()} false the limits stay at
+ * their initial values and no control loop runs.
+ *
+ * <p>Exports {@code temporal_worker_concurrency_limit{slot_kind}},
+ * {@code temporal_worker_queue_depth{slot_kind,source="slot_reservations"}} and
+ * {@code temporal_worker_concurrency_adjustments_total{slot_kind,direction}}; logs every change
+ * with its reason on one line.
+ */
+public final class AdaptiveConcurrency implements AutoCloseable {
+
+  /** Nexus slots are not adapted; this matches the SDK's default nexus executor size. */
+  public static final int NEXUS_SLOTS = 200;
+
+  private static final Logger log = LoggerFactory.getLogger(AdaptiveConcurrency.class);
+
+  private final ConcurrencySettings settings;
+  private final LoadSignals signals;
+  private final AdaptiveSlotSupplier<WorkflowSlotInfo> workflow;
+  private final AdaptiveSlotSupplier<ActivitySlotInfo> activity;
+  private final AdaptiveSlotSupplier<LocalActivitySlotInfo> localActivity;
+  private final Map<SlotKind, VegasConcurrencyLimit> limits = new EnumMap<>(SlotKind.class);
+  private final Map<SlotKind, Map<Direction, Counter>> adjustments = new EnumMap<>(SlotKind.class);
+  private final WorkerTuner tuner;
+  private final ScheduledExecutorService scheduler;
+  private final boolean ownsScheduler;
+  private ScheduledFuture<?> loop;
+  private boolean closed;
+
+  private AdaptiveConcurrency(
+      ConcurrencySettings settings,
+      VegasLimitSettings vegas,
+      LoadSignals signals,
+      MeterRegistry registry,
+      LongSupplier nanoClock,
+      ScheduledExecutorService scheduler,
+      boolean ownsScheduler) {
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.signals = Objects.requireNonNull(signals, "signals");
+    Objects.requireNonNull(registry, "registry");
+    this.workflow = supplier(settings.workflow(), nanoClock);
+    this.activity = supplier(settings.activity(), nanoClock);
+    this.localActivity = supplier(settings.localActivity(), nanoClock);
+    this.tuner = new CompositeTuner(workflow, activity, localActivity,
+        new FixedSizeSlotSupplier<NexusSlotInfo>(NEXUS_SLOTS));
+    this.scheduler = scheduler;
+    this.ownsScheduler = ownsScheduler;
+    for (SlotKind kind : SlotKind.values()) {
+      if (settings.dynamic() && !settings.limits(kind).isFixed()) {
+        limits.put(kind, new VegasConcurrencyLimit(settings.limits(kind), vegas));
+      }
+      register(kind, registry);
+    }
+  }
+
+  /** Creates the suppliers at their initial limits; call {@link #start()} to begin adapting. */
+  public static AdaptiveConcurrency create(
+      ConcurrencySettings settings, LoadSignals signals, MeterRegistry registry) {
+    return new AdaptiveConcurrency(settings, VegasLimitSettings.defaults(), signals, registry,
+        System::nanoTime, Executors.newSingleThreadScheduledExecutor(AdaptiveConcurrency::daemon), true);
+  }
+
+  /** As {@link #create}, with the controller tuning, clock and scheduler injected (for tests). */
+  public static AdaptiveConcurrency create(
+      ConcurrencySettings settings,
+      VegasLimitSettings vegas,
+      LoadSignals signals,
+      MeterRegistry registry,
+      LongSupplier nanoClock,
+      ScheduledExecutorService scheduler) {
+    return new AdaptiveConcurrency(settings, vegas, signals, registry, nanoClock, scheduler, false);
+  }
+
+  /** The tuner to pass to {@code WorkerOptions.Builder#setWorkerTuner}. */
+  public WorkerTuner tuner() {
+    return tuner;
+  }
+
+  /** The current limit of one slot kind. */
+  public int limit(SlotKind kind) {
+    return supplier(kind).limit();
+  }
+
+  /** Reservations waiting in this kind's supplier for a slot. */
+  public int waiting(SlotKind kind) {
+    return supplier(kind).waiting();
+  }
+
+  /** Starts the control loop at {@code settings.controlInterval()}; a no-op when not dynamic. */
+  public synchronized void start() {
+    if (closed) {
+      throw new IllegalStateException("AdaptiveConcurrency is closed");
+    }
+    if (loop != null || limits.isEmpty()) {
+      return;
+    }
+    long periodMillis = settings.controlInterval().toMillis();
+    loop = scheduler.scheduleAtFixedRate(this::safeControlStep, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
+    log.info("adaptive concurrency started: interval {} ms, adapting {}", periodMillis, limits.keySet());
+  }
+
+  /** Runs one control step for every adapted kind now; the loop calls this each interval. */
+  public void controlStep() {
+    for (Map.Entry<SlotKind, VegasConcurrencyLimit> entry : limits.entrySet()) {
+      step(entry.getKey(), entry.getValue());
+    }
+  }
+
+  /** Stops the control loop; permits already issued stay valid until the SDK releases them. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    if (loop != null) {
+      loop.cancel(false);
+    }
+    if (ownsScheduler) {
+      scheduler.shutdownNow();
+    }
+  }
+
+  private void step(SlotKind kind, VegasConcurrencyLimit limit) {
+    AdaptiveSlotSupplier<?> supplier = supplier(kind);
+    SlotUsage usage = supplier.drainUsage();
+    LoadSignals.Sample s = signals.sample(kind);
+    LoadSignals.Sample sample = s == null ? LoadSignals.Sample.unknown() : s;
+    int before = supplier.limit();
+    LimitDecision decision = limit.update(new Observation(before, usage.peakInUse(), supplier.waiting(),
+        usage.completed(), usage.meanServiceMillis(), usage.drops(), sample.scheduleToStartP95Millis(),
+        sample.pollLatencyP95Millis(), sample.processCpuLoad(), sample.heapUsedFraction()));
+    if (decision.direction() == Direction.HOLD) {
+      log.debug("concurrency limit {} holds at {}: {}", kind.tag(), before, decision.reason());
+      return;
+    }
+    supplier.setLimit(decision.limit());
+    adjustments.get(kind).get(decision.direction()).increment();
+    log.info("concurrency limit {} {} -> {}: {}", kind.tag(), before, decision.limit(), decision.reason());
+  }
+
+  private void safeControlStep() {
+    try {
+      controlStep();
+    } catch (RuntimeException e) {
+      // A failing signal source must not kill the periodic task (scheduleAtFixedRate stops on throw).
+      log.warn("concurrency control step failed; limits unchanged this interval", e);
+    }
+  }
+
+  private void register(SlotKind kind, MeterRegistry registry) {
+    AdaptiveSlotSupplier<?> supplier = supplier(kind);
+    Gauge.builder("temporal_worker_concurrency_limit", supplier, AdaptiveSlotSupplier::limit)
+        .description("Current slot limit set by the adaptive concurrency controller")
+        .tag("slot_kind", kind.tag())
+        .register(registry);
+    Gauge.builder("temporal_worker_queue_depth", supplier, AdaptiveSlotSupplier::waiting)
+        .description("Slot reservations waiting in the worker's slot supplier")
+        .tag("slot_kind", kind.tag())
+        .tag("source", "slot_reservations")
+        .register(registry);
+    Map<Direction, Counter> byDirection = new EnumMap<>(Direction.class);
+    for (Direction d : new Direction[] {Direction.UP, Direction.DOWN}) {
+      byDirection.put(d, Counter.builder("temporal_worker_concurrency_adjustments_total")
+          .description("Concurrency limit changes by direction")
+          .tag("slot_kind", kind.tag())
+          .tag("direction", d.tag())
+          .register(registry));
+    }
+    adjustments.put(kind, byDirection);
+  }
+
+  private AdaptiveSlotSupplier<?> supplier(SlotKind kind) {
+    return switch (kind) {
+      case WORKFLOW -> workflow;
+      case ACTIVITY -> activity;
+      case LOCAL_ACTIVITY -> localActivity;
+    };
+  }
+
+  private static <SI extends io.temporal.worker.tuning.SlotInfo> AdaptiveSlotSupplier<SI> supplier(
+      SlotLimits limits, LongSupplier nanoClock) {
+    return new AdaptiveSlotSupplier<>(limits.initial(), limits.max(), nanoClock);
+  }
+
+  private static Thread daemon(Runnable r) {
+    Thread t = new Thread(r, "adaptive-concurrency");
+    t.setDaemon(true);
+    return t;
+  }
+}

@@ -1,0 +1,20 @@
+package dev.loadharness.runtime.concurrency.permits;
+
+/**
+ * One control interval of a slot supplier's own measurements.
+ *
+ * @param completed tasks released as complete in the interval (success samples)
+ * @param meanServiceMillis mean time from markSlotUsed to release of those tasks, NaN if none
+ * @param drops used slots released with an error in the interval
+ * @param peakInUse the most slots processing a task at once during the interval
+ */
+public record SlotUsage(long completed, double meanServiceMillis, long drops, int peakInUse) {
+
+  public SlotUsage {
+    if (completed < 0 || drops < 0 || peakInUse < 0) {
+      throw new IllegalArgumentException(
+          "slot usage counts must be >= 0, got completed=" + completed + " drops=" + drops
+              + " peakInUse=" + peakInUse);
+    }
+  }
+}

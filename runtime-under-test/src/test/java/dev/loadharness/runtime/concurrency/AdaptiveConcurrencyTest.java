@@ -1,0 +1,121 @@
+package dev.loadharness.runtime.concurrency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loadharness.runtime.concurrency.limit.VegasLimitSettings;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.temporal.worker.tuning.SlotMarkUsedContext;
+import io.temporal.worker.tuning.SlotPermit;
+import io.temporal.worker.tuning.SlotReleaseContext;
+import io.temporal.worker.tuning.SlotReleaseReason;
+import io.temporal.worker.tuning.SlotSupplier;
+import io.temporal.worker.tuning.SlotSupplierFuture;
+import io.temporal.worker.tuning.WorkflowSlotInfo;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class AdaptiveConcurrencyTest {
+
+  private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+  private final LoadSignals backlog = kind -> new LoadSignals.Sample(5_000, 20, 0.2, 0.2);
+
+  private static ConcurrencySettings dynamic() {
+    return new ConcurrencySettings(true, new SlotLimits(2, 1, 10), new SlotLimits(2, 1, 10),
+        new SlotLimits(2, 1, 10), Duration.ofSeconds(1));
+  }
+
+  @Test
+  void fixedSettingsKeepInitialLimitsAndReportMaxToTheSdk() {
+    try (AdaptiveConcurrency c = AdaptiveConcurrency.create(ConcurrencySettings.fixed(10, 14, 3), backlog, registry)) {
+      c.start();
+      c.controlStep();
+      assertThat(c.limit(SlotKind.WORKFLOW)).isEqualTo(10);
+      assertThat(c.limit(SlotKind.ACTIVITY)).isEqualTo(14);
+      assertThat(c.tuner().getActivityTaskSlotSupplier().getMaximumSlots()).contains(14);
+      assertThat(c.tuner().getNexusSlotSupplier().getMaximumSlots()).contains(AdaptiveConcurrency.NEXUS_SLOTS);
+    }
+  }
+
+  @Test
+  void controlStepRaisesASaturatedLimitAndExportsIt() throws Exception {
+    AtomicLong nanos = new AtomicLong();
+    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    try (AdaptiveConcurrency c = AdaptiveConcurrency.create(dynamic(),
+        VegasLimitSettings.defaults().withCooldownIntervals(0), backlog, registry, nanos::get, scheduler)) {
+      SlotSupplier<WorkflowSlotInfo> wf = c.tuner().getWorkflowTaskSlotSupplier();
+      SlotPermit a = wf.reserveSlot(null).join();
+      SlotPermit b = wf.reserveSlot(null).join();
+      wf.markSlotUsed(used(a));
+      wf.markSlotUsed(used(b));
+      SlotSupplierFuture third = wf.reserveSlot(null);
+      assertThat(c.waiting(SlotKind.WORKFLOW)).isEqualTo(1);
+      assertThat(registry.get("temporal_worker_queue_depth").tag("slot_kind", "workflow")
+          .tag("source", "slot_reservations").gauge().value()).isEqualTo(1.0);
+
+      c.controlStep(); // no completed task yet: holds
+      assertThat(c.limit(SlotKind.WORKFLOW)).isEqualTo(2);
+
+      nanos.addAndGet(10_000_000L);
+      wf.releaseSlot(released(a));
+      wf.markSlotUsed(used(third.join()));
+      wf.reserveSlot(null);
+      c.controlStep(); // saturated, flat service time, one reservation waiting: grows by beta
+      assertThat(c.limit(SlotKind.WORKFLOW)).isEqualTo(8);
+      assertThat(c.waiting(SlotKind.WORKFLOW)).isZero();
+      assertThat(registry.get("temporal_worker_concurrency_limit").tag("slot_kind", "workflow").gauge().value())
+          .isEqualTo(8.0);
+      assertThat(registry.get("temporal_worker_concurrency_adjustments_total").tag("slot_kind", "workflow")
+          .tag("direction", "up").counter().count()).isEqualTo(1.0);
+    } finally {
+      scheduler.shutdownNow();
+    }
+  }
+
+  private static SlotMarkUsedContext<WorkflowSlotInfo> used(SlotPermit permit) {
+    return new SlotMarkUsedContext<>() {
+      @Override
+      public WorkflowSlotInfo getSlotInfo() {
+        return null;
+      }
+
+      @Override
+      public SlotPermit getSlotPermit() {
+        return permit;
+      }
+    };
+  }
+
+  private static SlotReleaseContext<WorkflowSlotInfo> released(SlotPermit permit) {
+    return new SlotReleaseContext<>() {
+      @Override
+      public SlotReleaseReason getSlotReleaseReason() {
+        return SlotReleaseReason.taskComplete();
+      }
+
+      @Override
+      public SlotPermit getSlotPermit() {
+        return permit;
+      }
+
+      @Override
+      public WorkflowSlotInfo getSlotInfo() {
+        return null;
+      }
+    };
+  }
+
+  @Test
+  void exportsLimitGaugesAndAdjustmentCountersPerKind() {
+    try (AdaptiveConcurrency c = AdaptiveConcurrency.create(dynamic(), backlog, registry)) {
+      for (SlotKind kind : SlotKind.values()) {
+        assertThat(registry.get("temporal_worker_concurrency_limit").tag("slot_kind", kind.tag()).gauge().value())
+            .isEqualTo(2.0);
+        assertThat(registry.get("temporal_worker_concurrency_adjustments_total").tag("slot_kind", kind.tag())
+            .tag("direction", "up").counter().count()).isZero();
+      }
+    }
+  }
+}

@@ -1,0 +1,123 @@
+package dev.loadharness.runtime.concurrency.limit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.loadharness.runtime.concurrency.SlotLimits;
+import org.junit.jupiter.api.Test;
+
+class VegasConcurrencyLimitTest {
+
+  private static final VegasLimitSettings NO_COOLDOWN = VegasLimitSettings.defaults().withCooldownIntervals(0);
+
+  private static Observation busy(int limit, double serviceMillis, int waiting) {
+    return new Observation(limit, limit, waiting, 100, serviceMillis, 0, 50, 20, 0.3, 0.3);
+  }
+
+  @Test
+  void growsWhenSaturatedWithFlatServiceTimeAndWaitingReservations() {
+    VegasConcurrencyLimit vegas = new VegasConcurrencyLimit(new SlotLimits(10, 1, 100), NO_COOLDOWN);
+    LimitDecision d = vegas.update(busy(10, 100, 5));
+    assertThat(d.direction()).isEqualTo(Direction.UP);
+    assertThat(d.limit()).isEqualTo(16); // queue 0 <= log10(10): step by beta = 6
+    assertThat(d.reason()).contains("5 reservations waiting");
+  }
+
+  @Test
+  void shrinksWhenServiceTimeRisesAboveBaseline() {
+    VegasConcurrencyLimit vegas = new VegasConcurrencyLimit(new SlotLimits(40, 1, 100), NO_COOLDOWN);
+    vegas.update(busy(40, 100, 0));
+    LimitDecision d = vegas.update(busy(40, 300, 0)); // smoothed 200: queue 40 * 0.5 = 20 > beta 9.6
+    assertThat(d.direction()).isEqualTo(Direction.DOWN);
+    assertThat(d.limit()).isEqualTo(38);
+  }
+
+  @Test
+  void holdsUnderSteadyInputWithoutDemand() {
+    VegasConcurrencyLimit vegas = new VegasConcurrencyLimit(new SlotLimits(20, 1, 100), NO_COOLDOWN);
+    for (int i = 0; i < 50; i++) {
+      LimitDecision d = vegas.update(busy(20, 100, 0));
+      assertThat(d.direction()).as("interval %d: %s", i, d.reason()).isEqualTo(Direction.HOLD);
+      assertThat(d.limit()).isEqualTo(20);
+    }
+  }
+
+  @Test
+  void noGrowthWhileUnderUsedEvenWithBacklog() {
+    VegasConcurrencyLimit vegas = new VegasConcurrencyLimit(new SlotLimits(20, 1, 100), NO_COOLDOWN);
+    LimitDecision d = vegas.update(new Observation(20, 9, 0, 100, 100, 0, 5_000, 20, 0.3, 0.3));
+    assertThat(d.direction()).isEqualTo(Direction.HOLD);
+    assertThat(d.reason()).contains("under-used");
+  }
+
+  @Test
+  void scheduleToStartAboveTargetIsDemandUnlessPollsAreIdle() {
+    VegasConcurrencyLimit vegas = new VegasConcurrencyLimit(new SlotLimits(10, 1, 100), NO_COOLDOWN);
+    assertThat(vegas.update(new Observation(10, 10, 0, 100, 100, 0, 5_000, 20, 0.3, 0.3)).direction())
+        .isEqualTo(Direction.UP);
+    VegasConcurrencyLimit idle = new VegasConcurrencyLimit(new SlotLimits(10, 1, 100), NO_COOLDOWN);
+    assertThat(idle.update(new Observation(10, 10, 0, 100, 100, 0, 5_000, 50_000, 0.3, 0.3)).direction())
+        .isEqualTo(Direction.HOLD);
+  }
+
+  @Test
+  void honoursMaxAndMin() {
+    VegasConcurrencyLimit up = new VegasConcurrencyLimit(new SlotLimits(10, 5, 12), NO_COOLDOWN);
+    assertThat(up.update(busy(10, 100, 5)).limit()).isEqualTo(12);
+    assertThat(up.update(busy(12, 100, 5)).direction()).isEqualTo(Direction.HOLD);
+
+    VegasConcurrencyLimit down = new VegasConcurrencyLimit(new SlotLimits(6, 5, 12), NO_COOLDOWN);
+    assertThat(down.update(new Observation(6, 6, 0, 100, 100, 0, 50, 20, 0.3, 0.99)).limit()).isEqualTo(5);
+    assertThat(down.update(new Observation(5, 5, 0, 100, 100, 0, 50, 20, 0.3, 0.99)).direction())
+        .isEqualTo(Direction.HOLD);
+  }
+
+  @Test
+  void neverMoreThanHalvesInOneStep() {
+    VegasConcurrencyLimit vegas = new VegasConcurrencyLimit(new SlotLimits(100, 1, 100),
+        new VegasLimitSettings(1, 3, 6, 30, 0, 200, 10_000, 0.75, 0.9, 0.85, 0.5));
+    LimitDecision d = vegas.update(new Observation(100, 100, 0, 100, 100, 0, 50, 20, 0.99, 0.3));
+    assertThat(d.limit()).isEqualTo(50);
+  }
+
+  @Test
+  void errorReleasesBackOffMultiplicatively() {
+    VegasConcurrencyLimit vegas = new VegasConcurrencyLimit(new SlotLimits(50, 1, 100), NO_COOLDOWN);
+    LimitDecision d = vegas.update(new Observation(50, 50, 3, 100, 100, 4, 50, 20, 0.3, 0.3));
+    assertThat(d).isEqualTo(new LimitDecision(45, Direction.DOWN, "down: 4 error releases"));
+  }
+
+  @Test
+  void cooldownHoldsTheIntervalsAfterAChange() {
+    VegasConcurrencyLimit vegas = new VegasConcurrencyLimit(new SlotLimits(10, 1, 100),
+        VegasLimitSettings.defaults().withCooldownIntervals(2));
+    assertThat(vegas.update(busy(10, 100, 5)).limit()).isEqualTo(16);
+    LimitDecision first = vegas.update(busy(16, 100, 5));
+    LimitDecision second = vegas.update(busy(16, 100, 5));
+    assertThat(first.direction()).isEqualTo(Direction.HOLD);
+    assertThat(first.reason()).startsWith("cooldown 1/2");
+    assertThat(second.direction()).isEqualTo(Direction.HOLD);
+    assertThat(vegas.update(busy(16, 100, 5)).direction()).isEqualTo(Direction.UP);
+  }
+
+  @Test
+  void permanentlySlowerDownstreamBecomesTheBaseline() {
+    VegasLimitSettings s = new VegasLimitSettings(1, 3, 6, 5, 0, 200, 10_000, 0.75, 0.9, 0.85, 0.9);
+    VegasConcurrencyLimit vegas = new VegasConcurrencyLimit(new SlotLimits(30, 1, 100), s);
+    vegas.update(busy(30, 100, 0));
+    int limit = 30;
+    for (int i = 0; i < 5; i++) {
+      limit = vegas.update(busy(limit, 400, 0)).limit();
+    }
+    assertThat(vegas.baselineServiceMillis()).isEqualTo(400);
+    assertThat(vegas.update(busy(limit, 400, 0)).direction()).isEqualTo(Direction.HOLD);
+  }
+
+  @Test
+  void rejectsSettingsOutOfRangeNamingTheField() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> new VegasLimitSettings(0.5, 3, 6, 30, 1, 200, 10_000, 0.75, 0.9, 0.85, 0.2))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("backoffRatio")
+        .hasMessageContaining("0.2");
+  }
+}
