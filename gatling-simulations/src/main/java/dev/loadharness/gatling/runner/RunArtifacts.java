@@ -53,6 +53,8 @@ final class RunArtifacts {
         String id = in.workers().get(i).workerId();
         artifacts.put("worker_metrics_" + id, "workers/" + id + "/" + WorkerMetricsSnapshot.FILE);
         artifacts.put("worker_log_" + id, "workers/" + id + "/worker.log");
+        artifacts.put("worker_intervals_" + id, "workers/" + id + "/intervals.hlog");
+        artifacts.put("worker_jsonl_" + id, "workers/" + id + "/metrics.jsonl");
       }
       artifacts.put("driver", "driver.json");
       artifacts.put("summary", "summary.md");

@@ -78,9 +78,7 @@ public final class SdkWorkerHost implements WorkerHost {
           .setMaxConcurrentActivityExecutionSize(s.activitySlots())
           .setWorkflowTaskPollersBehavior(new PollerBehaviorAutoscaling(1, Math.max(2, s.workflowPollers()), 1))
           .setActivityTaskPollersBehavior(new PollerBehaviorAutoscaling(1, Math.max(2, s.activityPollers()), 1));
-      case ADAPTIVE -> throw new IllegalArgumentException("workers.runtime: adaptive needs "
-          + "dev.loadharness.runtime.AdaptiveWorkerRuntime, which is not in this build; use fixed, "
-          + "sdk-resource-based or sdk-poller-autoscaling");
+      case ADAPTIVE -> throw new IllegalArgumentException("workers.runtime: adaptive runs on AdaptiveWorkerHost");
     }
     return options.build();
   }

@@ -21,8 +21,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * One worker process: polls the run's task queue with the catalog registered, writes its metrics to
- * {@code <dir>/metrics.json} every second and on exit (SIGTERM), and a {@code ready} file once polling.
+ * One worker process: polls the run's task queue with the catalog registered; every second and on exit
+ * (SIGTERM) it appends to {@code <dir>/intervals.hlog} and {@code <dir>/metrics.jsonl} and rewrites
+ * {@code <dir>/metrics.json} (totals); it writes a {@code ready} file once polling.
  * It exits by itself after {@code --max-lifetime}, so a runner that died never leaves it behind.
  */
 @Command(name = "worker", mixinStandardHelpOptions = true, description = "Runs one load-harness worker process.")
@@ -55,7 +56,10 @@ public final class WorkerMain implements java.util.concurrent.Callable<Integer> 
         activityPollers, cacheSize, Optional.empty());
     Files.createDirectories(dir);
     WorkerMetrics metrics = new WorkerMetrics();
-    WorkerHost host = new SdkWorkerHost(new WorkerConfig(workerId, target, namespace, taskQueue, settings, dir), metrics);
+    WorkerConfig config = new WorkerConfig(workerId, target, namespace, taskQueue, settings, dir);
+    WorkerHost host = mode == WorkerSettings.RuntimeMode.ADAPTIVE
+        ? new AdaptiveWorkerHost(config, metrics)
+        : new SdkWorkerHost(config, metrics);
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -68,19 +72,25 @@ public final class WorkerMain implements java.util.concurrent.Callable<Integer> 
     }, "worker-shutdown"));
     ProcessProbe probe = new ProcessProbe();
     ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
+    IntervalFiles intervals = new IntervalFiles(dir);
+    Runnable tick = () -> {
+      intervals.append(metrics.drainInterval(), metrics, System.currentTimeMillis());
+      probe.snapshot(workerId, metrics).write(dir.resolve(WorkerMetricsSnapshot.FILE));
+    };
     try {
       host.start();
-      writer.scheduleAtFixedRate(() -> probe.snapshot(workerId, metrics).write(dir.resolve(WorkerMetricsSnapshot.FILE)),
-          1, 1, TimeUnit.SECONDS);
+      writer.scheduleAtFixedRate(tick, 1, 1, TimeUnit.SECONDS);
       Files.writeString(dir.resolve("ready"), ProcessHandle.current().pid() + "\n");
       log.info("worker {} polling {} on {} ({})", workerId, taskQueue, target, settings);
       if (!stop.await(maxLifetime.toMillis(), TimeUnit.MILLISECONDS)) {
         log.warn("worker {} reached --max-lifetime {}; exiting", workerId, maxLifetime);
       }
     } finally {
-      writer.shutdownNow();
+      writer.shutdown();
+      writer.awaitTermination(5, TimeUnit.SECONDS);
       host.close();
-      probe.snapshot(workerId, metrics).write(dir.resolve(WorkerMetricsSnapshot.FILE));
+      tick.run();
+      intervals.close();
       log.info("worker {} stopped", workerId);
       stopped.countDown();
     }

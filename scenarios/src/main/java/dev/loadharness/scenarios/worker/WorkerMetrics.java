@@ -37,6 +37,7 @@ public final class WorkerMetrics implements StatsReporter {
   private final Map<String, Histogram> totals = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
   private final Map<String, Double> gauges = new ConcurrentHashMap<>();
+  private final Map<String, Histogram> imported = new TreeMap<>();
 
   /** Records one successful poll's latency. */
   public void recordPoll(long nanos) {
@@ -48,12 +49,42 @@ public final class WorkerMetrics implements StatsReporter {
         .recordValue(Math.max(0, Math.min(micros, HIGHEST_US)));
   }
 
-  /** Cumulative histograms (microseconds) since start; call from one thread. */
+  /**
+   * Moves what was recorded since the previous call into the cumulative histograms and returns it as
+   * one interval per metric (microseconds, tagged with the metric name). Call from one thread.
+   */
+  public synchronized Map<String, Histogram> drainInterval() {
+    Map<String, Histogram> interval = new TreeMap<>();
+    imported.forEach((name, h) -> {
+      h.setTag(name);
+      totals.computeIfAbsent(name, n -> new Histogram(HIGHEST_US, 3)).add(h);
+      interval.put(name, h);
+    });
+    imported.clear();
+    recorders.forEach((name, recorder) -> {
+      Histogram h = recorder.getIntervalHistogram();
+      h.setTag(name);
+      totals.computeIfAbsent(name, n -> new Histogram(HIGHEST_US, 3)).add(h);
+      interval.put(name, h);
+    });
+    return interval;
+  }
+
+  /**
+   * Takes samples another metrics pipeline already recorded exactly (the adaptive runtime's), so they
+   * reach the same files and gate as this reporter's own.
+   */
+  public synchronized void importSamples(String name, Histogram micros) {
+    if (micros.getTotalCount() > 0) {
+      imported.computeIfAbsent(name, n -> new Histogram(HIGHEST_US, 3)).add(micros);
+    }
+  }
+
+  /** Cumulative histograms (microseconds) up to the last {@link #drainInterval()}. */
   public synchronized Map<String, Histogram> histograms() {
-    recorders.forEach((name, recorder) -> totals
-        .computeIfAbsent(name, n -> new Histogram(HIGHEST_US, 3))
-        .add(recorder.getIntervalHistogram()));
-    return new TreeMap<>(totals);
+    Map<String, Histogram> copy = new TreeMap<>();
+    totals.forEach((name, h) -> copy.put(name, h.copy()));
+    return copy;
   }
 
   /** Counter totals since start. */
@@ -105,7 +136,7 @@ public final class WorkerMetrics implements StatsReporter {
 
   @Override
   public void flush() {
-    // Values are held in memory and written by MetricsWriter.
+    // Values are held in memory and written by IntervalFiles and WorkerMetricsSnapshot.
   }
 
   @Override

@@ -1,0 +1,73 @@
+package dev.loadharness.scenarios.worker;
+
+import dev.loadharness.runtime.AdaptiveWorkerRuntime;
+import dev.loadharness.runtime.config.RuntimeConfig;
+import dev.loadharness.runtime.metrics.IntervalSnapshot;
+import dev.loadharness.scenarios.spec.WorkerSettings;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The runtime under test, {@link AdaptiveWorkerRuntime}, with the adaptive tuner: configured through its
+ * own environment keys (so the worker runs exactly as a user's would), its exact metrics copied interval by
+ * interval into {@link WorkerMetrics} so the gate reads the same names as for the SDK baseline.
+ */
+public final class AdaptiveWorkerHost implements WorkerHost {
+  /** The runtime's metrics the gate reads; it counts activity schedule-to-start once (sdk-java#2733). */
+  private static final List<String> TIMERS = List.of(WorkerMetrics.POLL_LATENCY,
+      WorkerMetrics.WORKFLOW_SCHEDULE_TO_START, WorkerMetrics.ACTIVITY_SCHEDULE_TO_START);
+  private static final List<String> COUNTERS = List.of(WorkerMetrics.STICKY_HIT, WorkerMetrics.STICKY_MISS);
+
+  private final WorkerConfig config;
+  private final WorkerMetrics metrics;
+  private AdaptiveWorkerRuntime runtime;
+
+  public AdaptiveWorkerHost(WorkerConfig config, WorkerMetrics metrics) {
+    this.config = config;
+    this.metrics = metrics;
+  }
+
+  /** The runtime's environment keys for this worker's settings; slot counts become the initial limits. */
+  static Map<String, String> environment(WorkerConfig config) {
+    WorkerSettings s = config.settings();
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("TEMPORAL_ADDRESS", config.target());
+    env.put("TEMPORAL_NAMESPACE", config.namespace());
+    env.put("TEMPORAL_TASK_QUEUE", config.taskQueue());
+    env.put("TEMPORAL_WORKER_IDENTITY", config.workerId());
+    env.put("TEMPORAL_TUNER", "adaptive");
+    env.put("TEMPORAL_WORKFLOW_CONCURRENCY", String.valueOf(s.workflowSlots()));
+    env.put("TEMPORAL_ACTIVITY_CONCURRENCY", String.valueOf(s.activitySlots()));
+    env.put("TEMPORAL_WORKFLOW_POLLERS", String.valueOf(s.workflowPollers()));
+    env.put("TEMPORAL_ACTIVITY_POLLERS", String.valueOf(s.activityPollers()));
+    env.put("TEMPORAL_STICKY_CACHE_SIZE", String.valueOf(s.cacheSize()));
+    env.put("TEMPORAL_METRICS_DIR", config.directory().resolve("runtime-metrics").toString());
+    env.put("TEMPORAL_METRICS_INTERVAL_MS", "1000");
+    env.put("TEMPORAL_POLLER_START_JITTER_MS", "0");
+    return env;
+  }
+
+  @Override
+  public void start() {
+    runtime = AdaptiveWorkerRuntime.create(RuntimeConfig.from(environment(config), new Properties()));
+    runtime.metrics().onInterval(this::copy);
+    runtime.registerCatalogs(getClass().getClassLoader());
+    runtime.start();
+  }
+
+  private void copy(IntervalSnapshot interval) {
+    TIMERS.forEach(name -> metrics.importSamples(name, interval.merged(name)));
+    COUNTERS.forEach(name -> metrics.reportCounter(name, Map.of(), interval.delta(name)));
+  }
+
+  @Override
+  public void close() {
+    if (runtime != null) {
+      runtime.drain(Duration.ofSeconds(10));
+      runtime.close();
+    }
+  }
+}
