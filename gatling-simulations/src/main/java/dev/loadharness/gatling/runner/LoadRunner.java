@@ -208,7 +208,8 @@ public final class LoadRunner {
             + "driver CPU %.1f%% of one core)%n", spec.name(), pass ? "PASS" : "FAIL", c.started(), c.completed(),
         c.failed(), c.timedOut(), c.unaccounted(), m.throughput(), cpu.percentOfOneCore());
     checks.forEach(check -> out.println("  " + check.line()));
-    out.println("report: " + runDir.resolve("summary.md"));
+    out.println("report: " + runDir.resolve("report.html"));
+    out.println("summary: " + runDir.resolve("summary.md"));
     out.println("run record: " + runDir.resolve("run.json"));
     return new RunOutcome(pass ? RunOutcome.PASS : RunOutcome.BREACH, checks, runDir, "");
   }

@@ -17,6 +17,7 @@ import dev.loadharness.reports.record.StickyCache;
 import dev.loadharness.reports.record.Threshold;
 import dev.loadharness.reports.record.TimeSeries;
 import dev.loadharness.reports.record.Verdict;
+import dev.loadharness.reports.run.RunReport;
 import dev.loadharness.scenarios.server.ServerEnvironment;
 import dev.loadharness.scenarios.spec.ScenarioSpec;
 import dev.loadharness.scenarios.spec.WorkerSettings;
@@ -34,7 +35,10 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** Writes the run directory: run.json (schema 1), driver.json, summary.md; Gatling's report is already there. */
+/**
+ * Writes the run directory: run.json (schema 1), report.html (the reviewers' page, rendered from
+ * run.json by the reports module), driver.json, summary.md; Gatling's report is already there.
+ */
 final class RunArtifacts {
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -58,8 +62,12 @@ final class RunArtifacts {
       }
       artifacts.put("driver", "driver.json");
       artifacts.put("summary", "summary.md");
+      artifacts.put("report", RunReport.FILE_NAME);
       JSON.writeValue(in.runDir().resolve("driver.json").toFile(), driverJson(in));
-      RunRecords.write(in.runDir().resolve(RunRecords.FILE_NAME), record(in, artifacts));
+      RunRecord run = record(in, artifacts);
+      RunRecords.write(in.runDir().resolve(RunRecords.FILE_NAME), run);
+      // No baseline here: comparing with earlier runs is the trend store's job (scripts/report --trend).
+      RunReport.write(in.runDir(), run, null);
       Files.writeString(in.runDir().resolve("summary.md"), summary(in, artifacts));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the run directory " + in.runDir(), e);

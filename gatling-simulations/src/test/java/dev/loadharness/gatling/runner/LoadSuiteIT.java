@@ -31,6 +31,7 @@ class LoadSuiteIT {
     assertThat(record.load().completed()).isEqualTo(record.load().started()).isEqualTo(12);
     assertThat(outcome.runDirectory().resolve(record.artifacts().get(RunRecord.ARTIFACT_GATLING_REPORT))).exists();
     assertThat(outcome.runDirectory().resolve("summary.md")).exists();
+    assertThat(outcome.runDirectory().resolve("report.html")).content().contains("<table").contains("smoke");
   }
 
   @Test
