@@ -17,6 +17,7 @@ final class Progress {
   private final RunLedger ledger;
   private final PrintStream out;
   private final List<Double> elapsed = new ArrayList<>();
+  private final List<Long> wallMs = new ArrayList<>();
   private final List<Double> throughput = new ArrayList<>();
   private final List<Double> inFlight = new ArrayList<>();
   private final List<Double> p95 = new ArrayList<>();
@@ -35,6 +36,7 @@ final class Progress {
     double intervalP95 = interval.getTotalCount() == 0 ? 0 : interval.getValueAtPercentile(95) / 1000.0;
     double span = Math.max(1e-3, now - lastElapsed);
     elapsed.add(now);
+    wallMs.add(System.currentTimeMillis());
     throughput.add((c.completed() - lastCompleted) / span);
     inFlight.add((double) c.inFlight());
     p95.add(intervalP95);
@@ -48,6 +50,11 @@ final class Progress {
 
   synchronized List<Double> elapsed() {
     return List.copyOf(elapsed);
+  }
+
+  /** Wall-clock time of each tick, to line the workers' own per-second samples up with it. */
+  synchronized List<Long> wallMs() {
+    return List.copyOf(wallMs);
   }
 
   synchronized Map<String, List<Double>> series() {

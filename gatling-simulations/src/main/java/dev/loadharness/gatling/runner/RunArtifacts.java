@@ -114,7 +114,7 @@ final class RunArtifacts {
         .latency(RunRecord.LATENCY_ACTIVITY_SCHEDULE_TO_START,
             LatencySummary.fromHistogram(m.activityScheduleToStart(), TimeUnit.MICROSECONDS))
         .series(new TimeSeries(in.progress().elapsed().isEmpty() ? 1.0 : intervalS(in.progress()),
-            in.progress().elapsed(), in.progress().series()))
+            in.progress().elapsed(), series(in)))
         .verdict(in.checks().stream().allMatch(Check::pass) ? Verdict.PASS : Verdict.FAIL);
     if (m.stickyHits() + m.stickyMisses() > 0) {
       b.sticky(StickyCache.of(m.stickyHits(), m.stickyMisses()));
@@ -125,6 +125,16 @@ final class RunArtifacts {
     }
     artifacts.forEach(b::artifact);
     return b.build();
+  }
+
+  /** The driver's own columns plus what the workers recorded each second (pollers, sticky hit ratio). */
+  private static Map<String, List<Double>> series(Inputs in) {
+    Map<String, List<Double>> series = new LinkedHashMap<>(in.progress().series());
+    List<Path> jsonl = in.workers().stream()
+        .map(w -> in.runDir().resolve("workers").resolve(w.workerId()).resolve("metrics.jsonl"))
+        .toList();
+    series.putAll(WorkerSeries.columns(jsonl, in.progress().wallMs()));
+    return series;
   }
 
   private static double intervalS(Progress progress) {
