@@ -23,17 +23,38 @@ import java.util.function.LongSupplier;
  * long-poll timeout (about a minute), which says nothing about how quickly work reaches a worker.
  */
 public final class PollLatencyInterceptor implements ClientInterceptor {
-  private final ExactMetrics metrics;
+  private final Sink sink;
   private final LongSupplier nanoClock;
+
+  /** Where a successful poll's latency goes. */
+  @FunctionalInterface
+  public interface Sink {
+    /** One poll that returned a task: its poller type (SDK spelling), normal task queue and latency. */
+    void record(String pollerType, String taskQueue, double millis);
+  }
 
   /** An interceptor recording into {@code metrics} with {@link System#nanoTime()}. */
   public PollLatencyInterceptor(ExactMetrics metrics) {
-    this(metrics, System::nanoTime);
+    this(toExactMetrics(metrics), System::nanoTime);
+  }
+
+  /** An interceptor handing each successful poll to {@code sink}, timed with {@link System#nanoTime()}. */
+  public PollLatencyInterceptor(Sink sink) {
+    this(sink, System::nanoTime);
   }
 
   PollLatencyInterceptor(ExactMetrics metrics, LongSupplier nanoClock) {
-    this.metrics = metrics;
+    this(toExactMetrics(metrics), nanoClock);
+  }
+
+  private PollLatencyInterceptor(Sink sink, LongSupplier nanoClock) {
+    this.sink = sink;
     this.nanoClock = nanoClock;
+  }
+
+  private static Sink toExactMetrics(ExactMetrics metrics) {
+    return (pollerType, taskQueue, millis) -> metrics.recordMillis(
+        new SeriesKey(MetricNames.POLL_LATENCY_MS, Map.of("poller_type", pollerType, "task_queue", taskQueue)), millis);
   }
 
   @Override
@@ -61,9 +82,7 @@ public final class PollLatencyInterceptor implements ClientInterceptor {
           @Override
           public void onClose(Status status, Metadata trailers) {
             if (status.isOk() && gotTask) {
-              double millis = (nanoClock.getAsLong() - startNanos) / 1_000_000.0;
-              metrics.recordMillis(new SeriesKey(MetricNames.POLL_LATENCY_MS,
-                  Map.of("poller_type", pollerType(bare), "task_queue", taskQueue)), millis);
+              sink.record(pollerType(bare), taskQueue, (nanoClock.getAsLong() - startNanos) / 1_000_000.0);
             }
             super.onClose(status, trailers);
           }

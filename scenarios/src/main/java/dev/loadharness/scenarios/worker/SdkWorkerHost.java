@@ -3,6 +3,7 @@ package dev.loadharness.scenarios.worker;
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import dev.loadharness.runtime.catalog.WorkflowCatalog;
+import dev.loadharness.runtime.metrics.PollLatencyInterceptor;
 import dev.loadharness.scenarios.spec.WorkerSettings;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
@@ -43,7 +44,8 @@ public final class SdkWorkerHost implements WorkerHost {
     stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
         .setTarget(config.target())
         .setMetricsScope(scope)
-        .setGrpcClientInterceptors(List.of(new PollLatencyInterceptor(metrics)))
+        .setGrpcClientInterceptors(List.of(new PollLatencyInterceptor(
+            (pollerType, taskQueue, millis) -> metrics.recordPoll(Math.round(millis * 1_000_000)))))
         .build());
     WorkflowClient client = WorkflowClient.newInstance(stubs,
         WorkflowClientOptions.newBuilder().setNamespace(config.namespace()).setIdentity(config.workerId()).build());

@@ -20,7 +20,7 @@ import org.HdrHistogram.Recorder;
  * Counters arrive as deltas per report interval and are summed. Writers never block ({@link Recorder}).
  */
 public final class WorkerMetrics implements StatsReporter {
-  /** Successful polls only, recorded by {@link PollLatencyInterceptor}. */
+  /** Successful polls only, recorded through the runtime's {@code PollLatencyInterceptor}. */
   public static final String POLL_LATENCY = "temporal_worker_poll_latency_ms";
   public static final String WORKFLOW_SCHEDULE_TO_START = "temporal_workflow_task_schedule_to_start_latency";
   /** SDK 1.38 records this twice per task with the same value (sdk-java#2733): percentiles are exact. */
