@@ -29,6 +29,11 @@ public final class Secret {
     return value;
   }
 
+  /** Replaces every occurrence of the credential in {@code text}, for messages built from causes. */
+  public String scrub(String text) {
+    return text == null ? null : text.replace(value, "<redacted>");
+  }
+
   /** A SHA-256 prefix that identifies the credential (for transport keys) without revealing it. */
   public String fingerprint() {
     try {

@@ -1,5 +1,6 @@
 package dev.loadharness.scenarios.server;
 
+import dev.loadharness.runtime.config.Secret;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.util.Objects;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.loadharness.scenarios.server;
 
+import dev.loadharness.runtime.config.Secret;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -100,7 +101,7 @@ public final class ServerEnvironments {
         cert.isPresent() || key.isPresent() || ca.isPresent() || serverName.isPresent()
             ? Optional.of(new TlsMaterial(cert.orElse(null), key.orElse(null), ca.orElse(null), serverName.orElse(null)))
             : Optional.empty();
-    Optional<Secret> apiKey = source.get("temporal.api-key", "TEMPORAL_API_KEY").map(s -> Secret.of(s.value()));
+    Optional<Secret> apiKey = source.get("temporal.api-key", "TEMPORAL_API_KEY").map(s -> Secret.of(s.source(), s.value()));
     return new ConnectionSettings(address.value(), settings.namespace(), tls, apiKey);
   }
 
