@@ -1,5 +1,8 @@
 package dev.loadharness.runtime.config;
 
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import javax.net.ssl.SSLException;
 
 /**
  * PEM files for TLS: an optional client certificate and PKCS#8 key (both or neither) and an optional
@@ -33,6 +37,22 @@ public record TlsFiles(Path clientCert, Path clientKey, Path caCert, String serv
   /** The authority override, if any. */
   public Optional<String> serverNameOverride() {
     return Optional.ofNullable(serverName).filter(s -> !s.isBlank());
+  }
+
+  /** The gRPC client TLS context: the CA (else the JVM's trust store) and the client key pair, if set. */
+  public SslContext sslContext() {
+    try {
+      SslContextBuilder builder = GrpcSslContexts.forClient();
+      if (caCert != null) {
+        builder.trustManager(caCert.toFile());
+      }
+      if (clientCert != null) {
+        builder.keyManager(clientCert.toFile(), clientKey.toFile());
+      }
+      return builder.build();
+    } catch (SSLException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("TLS material is not usable (" + this + "): " + e.getMessage(), e);
+    }
   }
 
   /** SHA-256 (hex prefix) over the contents of every file and the server name. */

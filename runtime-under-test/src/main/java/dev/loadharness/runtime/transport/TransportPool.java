@@ -5,14 +5,12 @@ import dev.loadharness.runtime.config.ConnectionConfig;
 import dev.loadharness.runtime.config.TlsFiles;
 import io.grpc.ClientInterceptor;
 import io.grpc.ManagedChannelBuilder;
-import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.netty.channel.Channel;
 import io.grpc.netty.shaded.io.netty.channel.ChannelFactory;
 import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioSocketChannel;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
-import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
 import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
@@ -24,7 +22,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -172,19 +169,9 @@ public final class TransportPool implements AutoCloseable {
     };
   }
 
+  /** The files' context, or the JVM's trust store when TLS is on only because of an API key. */
   private static SslContext sslContext(TlsFiles files) {
-    try {
-      SslContextBuilder builder = GrpcSslContexts.forClient();
-      if (files != null && files.caCert() != null) {
-        builder.trustManager(files.caCert().toFile());
-      }
-      if (files != null && files.clientCert() != null) {
-        builder.keyManager(files.clientCert().toFile(), files.clientKey().toFile());
-      }
-      return builder.build();
-    } catch (SSLException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("TLS material is not usable (" + files + "): " + e.getMessage(), e);
-    }
+    return (files == null ? new TlsFiles(null, null, null, null) : files).sslContext();
   }
 
   private static void shutdown(WorkflowServiceStubs stubs) {

@@ -1,6 +1,7 @@
 package dev.loadharness.scenarios.server;
 
 import dev.loadharness.runtime.config.Secret;
+import dev.loadharness.runtime.config.TlsFiles;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,7 +16,7 @@ import java.util.Optional;
  * @param apiKey API key sent as a bearer token, empty for none
  */
 public record ConnectionSettings(
-    String target, String namespace, Optional<TlsMaterial> tls, Optional<Secret> apiKey) {
+    String target, String namespace, Optional<TlsFiles> tls, Optional<Secret> apiKey) {
 
   public ConnectionSettings {
     if (target == null || target.isBlank() || !target.contains(":")) {

@@ -1,6 +1,7 @@
 package dev.loadharness.scenarios.server;
 
 import dev.loadharness.runtime.config.Secret;
+import dev.loadharness.runtime.config.TlsFiles;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -97,9 +98,9 @@ public final class ServerEnvironments {
     Optional<Path> ca = path("temporal.tls.ca", "TEMPORAL_TLS_CA");
     Optional<String> serverName =
         source.get("temporal.tls.server-name", "TEMPORAL_TLS_SERVER_NAME").map(SettingSource.Setting::value);
-    Optional<TlsMaterial> tls =
+    Optional<TlsFiles> tls =
         cert.isPresent() || key.isPresent() || ca.isPresent() || serverName.isPresent()
-            ? Optional.of(new TlsMaterial(cert.orElse(null), key.orElse(null), ca.orElse(null), serverName.orElse(null)))
+            ? Optional.of(new TlsFiles(cert.orElse(null), key.orElse(null), ca.orElse(null), serverName.orElse(null)))
             : Optional.empty();
     Optional<Secret> apiKey = source.get("temporal.api-key", "TEMPORAL_API_KEY").map(s -> Secret.of(s.source(), s.value()));
     return new ConnectionSettings(address.value(), settings.namespace(), tls, apiKey);

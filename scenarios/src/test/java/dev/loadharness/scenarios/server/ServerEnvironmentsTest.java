@@ -64,7 +64,7 @@ class ServerEnvironmentsTest {
     var environments =
         environments(Map.of("TEMPORAL_TLS_CA", "/nope/ca.pem"), FakeProbes.none().withAddress("h:7233"));
     assertThatThrownBy(() -> environments.externalConnection(environments.settings()))
-        .hasMessage("TEMPORAL_TLS_CA: file '/nope/ca.pem' does not exist or is not readable");
+        .hasMessage("TEMPORAL_TLS_CA: got '/nope/ca.pem', allowed a readable, non-empty PEM file");
   }
 
   @Test
