@@ -1,6 +1,9 @@
 package dev.loadharness.runtime.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.loadharness.runtime.config.ConfigException;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.loadharness.runtime.config.MetricsConfig;
@@ -35,8 +38,10 @@ class OtlpExportTest {
     });
     collector.start();
     try {
+      // One step longer than the test: the push at close (Micrometer's closing rollover) carries everything,
+      // where a 200 ms step flaked on a busy machine when a scheduled push straddled a step boundary.
       MetricsConfig config = new MetricsConfig(Set.of(MetricsExporter.OTLP), Optional.empty(), 0,
-          Duration.ofMillis(200), Optional.of("http://127.0.0.1:" + collector.getAddress().getPort() + "/v1/metrics"));
+          Duration.ofSeconds(60), Optional.of("http://127.0.0.1:" + collector.getAddress().getPort() + "/v1/metrics"));
       RuntimeMetrics metrics = new RuntimeMetrics(config, "otlp-test");
       metrics.exact().recordMillis(new SeriesKey(MetricNames.POLL_LATENCY_MS, Map.of("poller_type", "activity_task")), 12.5);
       metrics.exact().increment(SeriesKey.of(MetricNames.SDK_STICKY_HIT), 3);
@@ -47,5 +52,17 @@ class OtlpExportTest {
     } finally {
       collector.stop(0);
     }
+  }
+
+  @Test
+  void withoutTheOptionalRegistryOtlpFailsNamingTheVariableAndTheDependency() {
+    // A loader that sees only the JDK stands in for a worker built without micrometer-registry-otlp.
+    ClassLoader jdkOnly = new ClassLoader(null) {};
+
+    assertThatThrownBy(() -> OtlpExport.requireAvailable(jdkOnly))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("TEMPORAL_METRICS_EXPORTER: got 'otlp', allowed only with "
+            + "io.micrometer:micrometer-registry-otlp on the classpath");
+    OtlpExport.requireAvailable(OtlpExportTest.class.getClassLoader());
   }
 }
