@@ -1,7 +1,11 @@
 package dev.loadharness.gatling.runner;
 
+import dev.loadharness.scenarios.spec.WorkerSettings.RuntimeMode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -9,7 +13,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code scripts/load [scenario] [--server kind] [--workers n] [--out dir]}: exit 0 pass, 1 breach, 2 error. */
+/**
+ * {@code scripts/load [scenario] [--server kind] [--workers n] [--out dir] [--compare settings --rounds n]}:
+ * exit 0 pass, 1 breach, 2 error.
+ */
 @Command(name = "load", mixinStandardHelpOptions = true,
     description = "Runs a load scenario against a Temporal server and gates it on the scenario's thresholds.")
 public final class LoadMain implements Callable<Integer> {
@@ -26,6 +33,15 @@ public final class LoadMain implements Callable<Integer> {
 
   @Option(names = "--out", defaultValue = "runs", description = "runs directory; default ${DEFAULT-VALUE}")
   Path out;
+
+  @Option(names = "--compare", split = ",", paramLabel = "setting",
+      description = "run the scenario once per round under each worker runtime setting (fixed, adaptive, "
+          + "sdk-resource-based, sdk-poller-autoscaling; comma-separated, or 'all') against one server and "
+          + "write comparison.md")
+  List<String> compare;
+
+  @Option(names = "--rounds", defaultValue = "3", description = "comparison rounds; default ${DEFAULT-VALUE}")
+  int rounds;
 
   @Option(names = "--progress-every", defaultValue = "PT2S", description = "progress line interval (ISO-8601)")
   Duration progressEvery;
@@ -49,6 +65,30 @@ public final class LoadMain implements Callable<Integer> {
     }
     RunOptions options = new RunOptions(scenario, Optional.ofNullable(server), Optional.ofNullable(workers), out,
         progressEvery);
-    return new LoadRunner(System.out).run(options).exitCode();
+    if (compare == null) {
+      return new LoadRunner(System.out).run(options).exitCode();
+    }
+    List<RuntimeMode> settings = new ArrayList<>();
+    for (String id : compare) {
+      if (id.trim().equals("all")) {
+        settings.addAll(List.of(RuntimeMode.FIXED, RuntimeMode.SDK_RESOURCE_BASED, RuntimeMode.SDK_POLLER_AUTOSCALING,
+            RuntimeMode.ADAPTIVE));
+        continue;
+      }
+      Optional<RuntimeMode> mode = RuntimeMode.of(id.trim());
+      if (mode.isEmpty()) {
+        System.out.println("--compare: unknown runtime setting \"" + id + "\"; known: all, "
+            + String.join(", ", Arrays.stream(RuntimeMode.values()).map(RuntimeMode::id).toList()));
+        return 2;
+      }
+      settings.add(mode.get());
+    }
+    try {
+      return new RuntimeComparisonRunner(System.out)
+          .run(new RuntimeComparisonRunner.Comparison(options, settings, rounds, RuntimeMode.ADAPTIVE));
+    } catch (IllegalArgumentException e) {
+      System.out.println(e.getMessage());
+      return 2;
+    }
   }
 }

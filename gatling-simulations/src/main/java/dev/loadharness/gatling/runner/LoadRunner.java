@@ -61,24 +61,19 @@ public final class LoadRunner {
   public RunOutcome run(RunOptions options) {
     ScenarioSpec spec;
     try {
-      spec = ScenarioSpecs.load(options.scenario());
-      if (options.workers().isPresent()) {
-        spec = spec.withWorkerProcesses(options.workers().get());
-      }
+      spec = loadSpec(options);
     } catch (SpecException e) {
       out.println(e.getMessage());
       return new RunOutcome(RunOutcome.ERROR, List.of(), null, e.getMessage());
     }
     Instant startedAt = Instant.now();
-    Path runDir = options.out().toAbsolutePath().resolve(STAMP.format(startedAt) + "-" + spec.name());
+    Path runDir;
     try {
-      Files.createDirectories(runDir);
+      runDir = createRunDir(options.out(), startedAt, spec.name());
     } catch (IOException e) {
-      return error(null, "cannot create run directory " + runDir + ": " + e.getMessage());
+      return error(null, "cannot create run directory under " + options.out().toAbsolutePath() + ": " + e.getMessage());
     }
-    out.println("scenario " + spec.name() + ": " + spec.workflows() + " workflows, " + spec.injection().model().id()
-        + ", " + spec.workers().processes() + " worker process(es) " + spec.workers().runtime().id() + " "
-        + spec.workers().workflowSlots() + "/" + spec.workers().activitySlots() + "; run directory " + runDir);
+    announce(spec, runDir);
     ServerEnvironments environments = ServerEnvironments.fromSystem();
     ServerSettings settings;
     try {
@@ -87,7 +82,50 @@ public final class LoadRunner {
       return error(runDir, e.getMessage());
     }
     try (ServerEnvironment server = environments.open(settings, runDir.resolve("server"))) {
-      out.println("server: " + server.kind().id() + " " + server.serverVersion() + " at " + server.target());
+      return onServer(spec, server, runDir, startedAt, options);
+    } catch (ServerEnvironmentException | IllegalStateException | IllegalArgumentException e) {
+      return error(runDir, e.getMessage());
+    }
+  }
+
+  /** The scenario {@code options} name, with the --workers override applied. */
+  static ScenarioSpec loadSpec(RunOptions options) {
+    ScenarioSpec spec = ScenarioSpecs.load(options.scenario());
+    return options.workers().isPresent() ? spec.withWorkerProcesses(options.workers().get()) : spec;
+  }
+
+  /**
+   * Runs {@code spec} against a server that is already open (so several runs can share one), in a new run
+   * directory {@code <timestamp>-<scenario>-<label>} under {@code options.out()}.
+   */
+  public RunOutcome runOn(ScenarioSpec spec, ServerEnvironment server, RunOptions options, String label) {
+    Instant startedAt = Instant.now();
+    Path runDir;
+    try {
+      runDir = createRunDir(options.out(), startedAt, spec.name() + "-" + label);
+    } catch (IOException e) {
+      return error(null, "cannot create run directory under " + options.out().toAbsolutePath() + ": " + e.getMessage());
+    }
+    announce(spec, runDir);
+    return onServer(spec, server, runDir, startedAt, options);
+  }
+
+  private static Path createRunDir(Path runs, Instant startedAt, String name) throws IOException {
+    Path runDir = runs.toAbsolutePath().resolve(STAMP.format(startedAt) + "-" + name);
+    Files.createDirectories(runDir);
+    return runDir;
+  }
+
+  private void announce(ScenarioSpec spec, Path runDir) {
+    out.println("scenario " + spec.name() + ": " + spec.workflows() + " workflows, " + spec.injection().model().id()
+        + ", " + spec.workers().processes() + " worker process(es) " + spec.workers().runtime().id() + " "
+        + spec.workers().workflowSlots() + "/" + spec.workers().activitySlots() + "; run directory " + runDir);
+  }
+
+  private RunOutcome onServer(ScenarioSpec spec, ServerEnvironment server, Path runDir, Instant startedAt,
+      RunOptions options) {
+    out.println("server: " + server.kind().id() + " " + server.serverVersion() + " at " + server.target());
+    try {
       // ServerEnvironment.whyUnsupported throws for an empty set (removeAll on Set.of()), so ask only when needed.
       Optional<String> unsupported =
           spec.requires().isEmpty() ? Optional.empty() : server.whyUnsupported(spec.requires());
@@ -105,7 +143,7 @@ public final class LoadRunner {
     }
   }
 
-  private static ServerSettings serverSettings(ServerSettings base, RunOptions options, ScenarioSpec spec) {
+  static ServerSettings serverSettings(ServerSettings base, RunOptions options, ScenarioSpec spec) {
     if (options.server().isPresent()) {
       return base.withRequested(options.server().get(), "--server");
     }

@@ -50,6 +50,12 @@ public record ScenarioSpec(
         workers.withProcesses(processes), server, requires, thresholds);
   }
 
+  /** A copy whose workers run under another runtime mode. */
+  public ScenarioSpec withRuntime(WorkerSettings.RuntimeMode mode) {
+    return new ScenarioSpec(name, description, workflows, mix, injection, warmUp, warmUpWorkflows, timeBudget,
+        workers.withRuntime(mode), server, requires, thresholds);
+  }
+
   /** A copy with another server request (the --server override). */
   public ScenarioSpec withServer(String requested) {
     return new ScenarioSpec(name, description, workflows, mix, injection, warmUp, warmUpWorkflows, timeBudget, workers,

@@ -32,6 +32,12 @@ public record WorkerSettings(
         cacheSize, killOneAfter);
   }
 
+  /** A copy with another runtime mode (the comparison runs one scenario under each mode). */
+  public WorkerSettings withRuntime(RuntimeMode mode) {
+    return new WorkerSettings(processes, mode, workflowSlots, activitySlots, workflowPollers, activityPollers,
+        cacheSize, killOneAfter);
+  }
+
   /** How slots and pollers are governed inside a worker. */
   public enum RuntimeMode {
     FIXED("fixed"),

@@ -1,0 +1,84 @@
+package dev.loadharness.reports.compare;
+
+import dev.loadharness.reports.compare.RuntimeComparison.MetricVerdict;
+import dev.loadharness.reports.compare.RuntimeComparison.SettingSummary;
+import dev.loadharness.reports.trend.TrendMetric;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Renders a {@link RuntimeComparison} as the Markdown table docs quote, with the runs it came from. */
+public final class ComparisonMarkdown {
+
+  private ComparisonMarkdown() {}
+
+  /** The comparison as Markdown; {@code runs} are listed with links relative to the comparison directory. */
+  public static String render(RuntimeComparison c, List<ComparedRun> runs) {
+    StringBuilder md = new StringBuilder();
+    md.append("# Runtime comparison: ").append(c.scenario()).append(" on ").append(c.serverKind()).append("\n\n");
+    md.append(String.format(Locale.ROOT, "%d round(s); every setting ran once per round, order rotated each round. "
+        + "Cells: median over rounds (min–max).%n%n", c.rounds()));
+    md.append("| setting | passed |");
+    RuntimeComparison.TABLE_METRICS.forEach(name -> md.append(' ').append(header(name)).append(" |"));
+    md.append("\n|---|---|");
+    RuntimeComparison.TABLE_METRICS.forEach(name -> md.append("---|"));
+    md.append('\n');
+    for (SettingSummary s : c.summaries()) {
+      md.append("| ").append(s.setting()).append(s.setting().equals(c.candidate()) ? " (candidate)" : "")
+          .append(" | ").append(s.passed()).append('/').append(s.runs()).append(" |");
+      for (String name : RuntimeComparison.TABLE_METRICS) {
+        md.append(' ').append(s.stat(name).map(stat -> cell(name, stat)).orElse("—")).append(" |");
+      }
+      md.append('\n');
+    }
+    if (!c.verdicts().isEmpty()) {
+      md.append("\n").append(c.candidate()).append(" against the best other setting on each metric "
+          + "(ratio = ").append(c.candidate()).append(" / best, paired within each round; ")
+          .append(String.format(Locale.ROOT, "within ±%.0f%% counts as equal):%n%n", RuntimeComparison.EQUAL_WITHIN * 100));
+      md.append("| metric | best other setting | ratio, median (min–max) | outcome |\n|---|---|---|---|\n");
+      for (MetricVerdict v : c.verdicts()) {
+        md.append("| ").append(header(v.metric())).append(" | ").append(v.baseline().isEmpty() ? "—" : v.baseline())
+            .append(" | ")
+            .append(v.pairedRatio().map(r -> String.format(Locale.ROOT, "%.2fx (%.2f–%.2f)", r.median(), r.min(),
+                r.max())).orElse("—"))
+            .append(" | ").append(v.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(" |\n");
+      }
+    }
+    md.append("\n## Runs\n\n");
+    for (ComparedRun run : runs) {
+      String id = run.record().runId();
+      md.append("- round ").append(run.round()).append(", ").append(run.setting()).append(": ")
+          .append(run.record().verdict().name()).append(" — [report](").append(id).append("/report.html), [run.json](")
+          .append(id).append("/run.json)\n");
+    }
+    return md.toString();
+  }
+
+  private static final Map<String, String> HEADERS = Map.of(
+      "throughput_wps", "throughput (wf/s)",
+      "end_to_end_p95_ms", "end-to-end p95 (ms)",
+      "workflow_schedule_to_start_p95_ms", "workflow task schedule-to-start p95 (ms)",
+      "activity_schedule_to_start_p95_ms", "activity schedule-to-start p95 (ms)",
+      "poll_p95_ms", "successful poll p95 (ms)",
+      "sticky_hit_ratio", "sticky hit ratio",
+      "worker_cpu_percent_avg", "worker CPU (% of a core)");
+
+  private static String header(String metric) {
+    String header = HEADERS.get(metric);
+    if (header != null) {
+      return header;
+    }
+    TrendMetric m = RuntimeComparison.metric(metric);
+    return metric + " (" + m.unit() + ")";
+  }
+
+  private static String cell(String metric, Stat stat) {
+    String format = metric.equals("sticky_hit_ratio") ? "%.3f" : stat.median() >= 100 ? "%.0f" : "%.1f";
+    String median = String.format(Locale.ROOT, format, stat.median());
+    if (stat.n() == 1) {
+      return median;
+    }
+    return median + " (" + String.format(Locale.ROOT, format, stat.min()) + "–"
+        + String.format(Locale.ROOT, format, stat.max()) + ")";
+  }
+}

@@ -1,0 +1,178 @@
+package dev.loadharness.reports.compare;
+
+import dev.loadharness.reports.record.Verdict;
+import dev.loadharness.reports.trend.Direction;
+import dev.loadharness.reports.trend.TrendMetric;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Worker runtime settings compared over interleaved rounds of one scenario against one server.
+ *
+ * <p>Why paired ratios: on a shared machine, background load moves absolute latencies by several times
+ * between minutes, far more than the settings differ. Every setting runs once per round, back to back, so
+ * the candidate's value divided by the baseline's value <em>of the same round</em> cancels most of that
+ * drift; the median of those per-round ratios is the headline, and the spread of the medians is shown
+ * next to it so a reader can judge the noise.
+ *
+ * @param scenario the scenario every run used
+ * @param serverKind the server every run talked to
+ * @param candidate the setting under test (normally {@code adaptive})
+ * @param settings every setting, in the order first run
+ * @param rounds rounds run
+ * @param summaries per setting: runs, passes and per-metric medians
+ * @param verdicts the candidate against the best baseline setting on each headline metric
+ */
+public record RuntimeComparison(
+    String scenario,
+    String serverKind,
+    String candidate,
+    List<String> settings,
+    int rounds,
+    List<SettingSummary> summaries,
+    List<MetricVerdict> verdicts) {
+
+  /** Changes smaller than this share of the baseline count as equal: the round-to-round noise of a quiet run. */
+  public static final double EQUAL_WITHIN = 0.10;
+
+  /** The metrics the table shows, by {@link TrendMetric} name. */
+  public static final List<String> TABLE_METRICS = List.of("throughput_wps", "end_to_end_p95_ms",
+      "workflow_schedule_to_start_p95_ms", "activity_schedule_to_start_p95_ms", "poll_p95_ms", "sticky_hit_ratio",
+      "worker_cpu_percent_avg");
+
+  /** The metrics the candidate is judged on (the bar: throughput and schedule-to-start p95). */
+  public static final List<String> HEADLINE_METRICS = List.of("throughput_wps",
+      "workflow_schedule_to_start_p95_ms", "activity_schedule_to_start_p95_ms");
+
+  public RuntimeComparison {
+    settings = List.copyOf(settings);
+    summaries = List.copyOf(summaries);
+    verdicts = List.copyOf(verdicts);
+  }
+
+  /**
+   * Per setting: how many runs, how many passed their scenario's thresholds, and each table metric's
+   * median and range over rounds.
+   */
+  public record SettingSummary(String setting, int runs, int passed, Map<String, Stat> metrics) {
+    public SettingSummary {
+      metrics = Map.copyOf(metrics);
+    }
+
+    /** The statistic of {@code metric}, when any run recorded it. */
+    public Optional<Stat> stat(String metric) {
+      return Optional.ofNullable(metrics.get(metric));
+    }
+  }
+
+  /** How the candidate compares on one metric. */
+  public enum Outcome { BETTER, EQUAL, WORSE, NO_DATA }
+
+  /**
+   * The candidate against the best baseline setting (best median) on one metric.
+   *
+   * @param ratio candidate / baseline per round, over the rounds where both have a value; null without any
+   */
+  public record MetricVerdict(String metric, String baseline, Stat ratio, Outcome outcome) {
+
+    /** The paired ratio, when some round had values for both settings. */
+    public Optional<Stat> pairedRatio() {
+      return Optional.ofNullable(ratio);
+    }
+  }
+
+  /** Builds the comparison of {@code runs} (any order), judging {@code candidate} against every other setting. */
+  public static RuntimeComparison of(List<ComparedRun> runs, String candidate) {
+    if (runs.isEmpty()) {
+      throw new IllegalArgumentException("a comparison needs at least one run");
+    }
+    Set<String> settings = new LinkedHashSet<>();
+    runs.forEach(run -> settings.add(run.setting()));
+    int rounds = runs.stream().mapToInt(ComparedRun::round).max().orElse(0);
+    List<SettingSummary> summaries = new ArrayList<>();
+    for (String setting : settings) {
+      List<ComparedRun> own = runs.stream().filter(r -> r.setting().equals(setting)).toList();
+      Map<String, Stat> stats = new LinkedHashMap<>();
+      for (String name : TABLE_METRICS) {
+        TrendMetric metric = metric(name);
+        List<Double> values = own.stream().map(r -> metric.read(r.record())).filter(v -> v != null).toList();
+        Stat.of(values).ifPresent(stat -> stats.put(name, stat));
+      }
+      int passed = (int) own.stream().filter(r -> r.record().verdict() == Verdict.PASS).count();
+      summaries.add(new SettingSummary(setting, own.size(), passed, stats));
+    }
+    List<MetricVerdict> verdicts = new ArrayList<>();
+    if (settings.contains(candidate) && settings.size() > 1) {
+      for (String name : HEADLINE_METRICS) {
+        verdicts.add(verdict(metric(name), candidate, summaries, runs));
+      }
+    }
+    String first = runs.get(0).record().scenario();
+    String server = runs.get(0).record().environment().serverKind();
+    return new RuntimeComparison(first, server, candidate, List.copyOf(settings), rounds, summaries, verdicts);
+  }
+
+  /** The summary of {@code setting}. */
+  public Optional<SettingSummary> summary(String setting) {
+    return summaries.stream().filter(s -> s.setting().equals(setting)).findFirst();
+  }
+
+  private static MetricVerdict verdict(TrendMetric metric, String candidate, List<SettingSummary> summaries,
+      List<ComparedRun> runs) {
+    Optional<SettingSummary> best = summaries.stream()
+        .filter(s -> !s.setting().equals(candidate) && s.stat(metric.name()).isPresent())
+        .min((a, b) -> Double.compare(badness(metric, a), badness(metric, b)));
+    if (best.isEmpty()) {
+      return new MetricVerdict(metric.name(), "", null, Outcome.NO_DATA);
+    }
+    String baseline = best.get().setting();
+    List<Double> ratios = new ArrayList<>();
+    List<Double> differences = new ArrayList<>();
+    for (int round = 1; round <= runs.stream().mapToInt(ComparedRun::round).max().orElse(0); round++) {
+      Double c = value(runs, round, candidate, metric);
+      Double b = value(runs, round, baseline, metric);
+      if (c != null && b != null && b != 0) {
+        ratios.add(c / b);
+        differences.add(metric.direction().worsening(b, c));
+      }
+    }
+    Optional<Stat> ratio = Stat.of(ratios);
+    if (ratio.isEmpty()) {
+      return new MetricVerdict(metric.name(), baseline, null, Outcome.NO_DATA);
+    }
+    double median = ratio.get().median();
+    double worsening = Stat.of(differences).orElseThrow().median();
+    Outcome outcome;
+    if (Math.abs(median - 1) <= EQUAL_WITHIN || Math.abs(worsening) <= metric.absoluteFloor()) {
+      outcome = Outcome.EQUAL;
+    } else {
+      outcome = worsening > 0 ? Outcome.WORSE : Outcome.BETTER;
+    }
+    return new MetricVerdict(metric.name(), baseline, ratio.get(), outcome);
+  }
+
+  /** Lower is better: the median oriented so the best setting has the smallest value. */
+  private static double badness(TrendMetric metric, SettingSummary summary) {
+    double median = summary.stat(metric.name()).orElseThrow().median();
+    return metric.direction() == Direction.LOWER_IS_BETTER ? median : -median;
+  }
+
+  private static Double value(List<ComparedRun> runs, int round, String setting, TrendMetric metric) {
+    return runs.stream()
+        .filter(r -> r.round() == round && r.setting().equals(setting))
+        .map(r -> metric.read(r.record()))
+        .filter(v -> v != null)
+        .findFirst().orElse(null);
+  }
+
+  /** The trend metric named {@code name}. */
+  public static TrendMetric metric(String name) {
+    return TrendMetric.KEY_METRICS.stream().filter(m -> m.name().equals(name)).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no trend metric named " + name));
+  }
+}

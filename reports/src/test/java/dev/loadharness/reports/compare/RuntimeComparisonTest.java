@@ -1,0 +1,131 @@
+package dev.loadharness.reports.compare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.loadharness.reports.compare.RuntimeComparison.MetricVerdict;
+import dev.loadharness.reports.compare.RuntimeComparison.Outcome;
+import dev.loadharness.reports.record.Environment;
+import dev.loadharness.reports.record.LatencySummary;
+import dev.loadharness.reports.record.LoadSummary;
+import dev.loadharness.reports.record.RunRecord;
+import dev.loadharness.reports.record.StickyCache;
+import dev.loadharness.reports.record.Verdict;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Medians per setting, the best baseline per metric, and paired-ratio verdicts that cancel round drift. */
+class RuntimeComparisonTest {
+
+  @Test
+  void pairedRatiosCancelDriftThatWouldHideTheDifference() {
+    // Round 2 is 3x slower for everyone (a noisy neighbour); adaptive is 0.5x of fixed in every round.
+    List<ComparedRun> runs = new ArrayList<>();
+    double[] drift = {1.0, 3.0, 1.2};
+    for (int round = 1; round <= 3; round++) {
+      double d = drift[round - 1];
+      runs.add(run(round, "fixed", 10.0, 100 * d, 40 * d, Verdict.PASS));
+      runs.add(run(round, "sdk-resource-based", 9.0, 200 * d, 30 * d, Verdict.PASS));
+      runs.add(run(round, "adaptive", 10.5, 50 * d, 30 * d, Verdict.PASS));
+    }
+
+    RuntimeComparison c = RuntimeComparison.of(runs, "adaptive");
+
+    assertThat(c.settings()).containsExactly("fixed", "sdk-resource-based", "adaptive");
+    assertThat(c.rounds()).isEqualTo(3);
+    assertThat(c.summary("fixed").orElseThrow().stat("workflow_schedule_to_start_p95_ms").orElseThrow().median())
+        .isEqualTo(120.0);
+    MetricVerdict wft = verdict(c, "workflow_schedule_to_start_p95_ms");
+    assertThat(wft.baseline()).isEqualTo("fixed");
+    assertThat(wft.pairedRatio().orElseThrow().median()).isCloseTo(0.5, within(1e-9));
+    assertThat(wft.pairedRatio().orElseThrow().max()).isCloseTo(0.5, within(1e-9));
+    assertThat(wft.outcome()).isEqualTo(Outcome.BETTER);
+    MetricVerdict act = verdict(c, "activity_schedule_to_start_p95_ms");
+    assertThat(act.baseline()).isEqualTo("sdk-resource-based");
+    assertThat(act.outcome()).isEqualTo(Outcome.EQUAL);
+    MetricVerdict throughput = verdict(c, "throughput_wps");
+    assertThat(throughput.baseline()).isEqualTo("fixed");
+    assertThat(throughput.pairedRatio().orElseThrow().median()).isCloseTo(1.05, within(1e-9));
+    assertThat(throughput.outcome()).isEqualTo(Outcome.EQUAL);
+  }
+
+  @Test
+  void aCandidateWorseBeyondTheToleranceIsWorseAndFailedRunsAreCounted() {
+    List<ComparedRun> runs = List.of(
+        run(1, "fixed", 10.0, 100, 40, Verdict.PASS),
+        run(1, "adaptive", 8.0, 300, 40, Verdict.FAIL),
+        run(2, "adaptive", 8.0, 300, 40, Verdict.PASS),
+        run(2, "fixed", 10.0, 100, 40, Verdict.PASS));
+
+    RuntimeComparison c = RuntimeComparison.of(runs, "adaptive");
+
+    assertThat(verdict(c, "throughput_wps").outcome()).isEqualTo(Outcome.WORSE);
+    assertThat(verdict(c, "workflow_schedule_to_start_p95_ms").outcome()).isEqualTo(Outcome.WORSE);
+    assertThat(c.summary("adaptive").orElseThrow().passed()).isEqualTo(1);
+    assertThat(c.summary("adaptive").orElseThrow().runs()).isEqualTo(2);
+  }
+
+  @Test
+  void differencesBelowTheMetricFloorAreEqualEvenWhenTheRatioIsLarge() {
+    // 0.2 ms against 0.4 ms is a 2x ratio but below the 0.5 ms latency floor: noise, not a finding.
+    List<ComparedRun> runs = List.of(
+        run(1, "fixed", 10.0, 0.4, 40, Verdict.PASS),
+        run(1, "adaptive", 10.0, 0.2, 40, Verdict.PASS));
+
+    assertThat(verdict(RuntimeComparison.of(runs, "adaptive"), "workflow_schedule_to_start_p95_ms").outcome())
+        .isEqualTo(Outcome.EQUAL);
+  }
+
+  @Test
+  void withoutTheCandidateThereAreNoVerdictsButTheTableStands() {
+    RuntimeComparison c = RuntimeComparison.of(List.of(run(1, "fixed", 10.0, 100, 40, Verdict.PASS)), "adaptive");
+
+    assertThat(c.verdicts()).isEmpty();
+    String md = ComparisonMarkdown.render(c, List.of(run(1, "fixed", 10.0, 100, 40, Verdict.PASS)));
+    assertThat(md).contains("| fixed | 1/1 | 10.0 |").contains("[report](fixed-1/report.html)");
+  }
+
+  @Test
+  void theMarkdownShowsMediansRangesAndOutcomes() {
+    List<ComparedRun> runs = List.of(
+        run(1, "fixed", 10.0, 100, 40, Verdict.PASS),
+        run(1, "adaptive", 12.0, 40, 40, Verdict.PASS),
+        run(2, "adaptive", 14.0, 60, 40, Verdict.PASS),
+        run(2, "fixed", 10.0, 100, 40, Verdict.PASS));
+
+    String md = ComparisonMarkdown.render(RuntimeComparison.of(runs, "adaptive"), runs);
+
+    assertThat(md).contains("| adaptive (candidate) | 2/2 | 13.0 (12.0–14.0) |")
+        .contains("| throughput (wf/s) | fixed | 1.30x (1.20–1.40) | better |")
+        .contains("| workflow task schedule-to-start p95 (ms) | fixed | 0.50x (0.40–0.60) | better |");
+  }
+
+  private static MetricVerdict verdict(RuntimeComparison c, String metric) {
+    return c.verdicts().stream().filter(v -> v.metric().equals(metric)).findFirst().orElseThrow();
+  }
+
+  private static ComparedRun run(int round, String setting, double throughput, double wftP95, double actP95,
+      Verdict verdict) {
+    long completed = Math.round(throughput * 10);
+    RunRecord record = RunRecord.builder()
+        .runId(setting + "-" + round)
+        .scenario("worker-load-128")
+        .startedAt(Instant.parse("2026-11-23T05:00:00Z").plusSeconds(round * 100L))
+        .environment(new Environment("dev-server", "1.32.0", "17", 2, 1L << 30, "host"))
+        .runtime(Map.of("mode", setting))
+        .load(new LoadSummary(completed, completed, 0, 0, 0, 10.0, throughput))
+        .latency(RunRecord.LATENCY_WORKFLOW_SCHEDULE_TO_START, flat(wftP95))
+        .latency(RunRecord.LATENCY_ACTIVITY_SCHEDULE_TO_START, flat(actP95))
+        .sticky(StickyCache.of(90, 10))
+        .verdict(verdict)
+        .build();
+    return new ComparedRun(round, setting, record);
+  }
+
+  private static LatencySummary flat(double p95) {
+    return new LatencySummary(100, p95 / 2, p95 * 0.9, p95, p95, p95, null, null);
+  }
+}
