@@ -66,6 +66,18 @@ public final class LoadActivitiesImpl implements LoadActivities {
   }
 
   @Override
+  public String blockingIo(int blockingMs) {
+    try {
+      Thread.sleep(blockingMs);
+    } catch (InterruptedException e) {
+      // The SDK interrupts activity threads when the worker shuts down now: give the thread back.
+      Thread.currentThread().interrupt();
+      throw Activity.wrap(e);
+    }
+    return "blocking:" + blockingMs;
+  }
+
+  @Override
   public String payload(int kilobytes, long seed) {
     StringBuilder text = new StringBuilder(kilobytes * 1024);
     long state = seed | 1;

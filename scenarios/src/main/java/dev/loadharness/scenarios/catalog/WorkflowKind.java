@@ -19,6 +19,7 @@ public enum WorkflowKind {
   TREE("tree", TreeWorkflow.class, Map.of("depth", 2, "fanout", 2, "cpu_ms", 5)),
   CPU("cpu", ChainWorkflow.class, Map.of("steps", 1, "cpu_ms", 50, "io_ms", 0)),
   IO("io", ChainWorkflow.class, Map.of("steps", 1, "cpu_ms", 0, "io_ms", 500)),
+  BLOCKING_IO("blocking-io", ChainWorkflow.class, Map.of("steps", 3, "cpu_ms", 5, "io_ms", 0, "blocking_ms", 300)),
   INTERACTIVE("interactive", InteractiveWorkflow.class, Map.of("rounds", 1)),
   TIMERS("timers", TimerWorkflow.class, Map.of("timers", 3, "sleep_ms", 200)),
   CONTINUE_AS_NEW("continue-as-new", ContinueAsNewWorkflow.class, Map.of("runs", 3, "cpu_ms", 5)),
