@@ -17,6 +17,7 @@ import io.temporal.worker.tuning.LocalActivitySlotInfo;
 import io.temporal.worker.tuning.NexusSlotInfo;
 import io.temporal.worker.tuning.WorkerTuner;
 import io.temporal.worker.tuning.WorkflowSlotInfo;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
@@ -41,6 +42,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class AdaptiveConcurrency implements AutoCloseable {
 
+  /**
+   * Step period of the start-up ramp: for the first control interval after {@link #start()} the
+   * controller steps this often, then settles to the control interval.
+   */
+  public static final Duration RAMP_STEP = Duration.ofSeconds(1);
+
   /** Nexus slots are not adapted; this matches the SDK's default nexus executor size. */
   public static final int NEXUS_SLOTS = 200;
 
@@ -57,6 +64,7 @@ public final class AdaptiveConcurrency implements AutoCloseable {
   private final ScheduledExecutorService scheduler;
   private final boolean ownsScheduler;
   private ScheduledFuture<?> loop;
+  private volatile boolean ramping;
   private boolean closed;
 
   private AdaptiveConcurrency(
@@ -118,7 +126,16 @@ public final class AdaptiveConcurrency implements AutoCloseable {
     return supplier(kind).waiting();
   }
 
-  /** Starts the control loop at {@code settings.controlInterval()}; a no-op when not dynamic. */
+  /**
+   * Starts the control loop; a no-op when not dynamic.
+   *
+   * <p>Why a start-up ramp: a worker usually starts into work that is already waiting (a deploy, a
+   * restart, a scale-out), and at the 30 s control interval its first move would come half a minute
+   * late and further moves a minute apart, while the backlog grows. So for the first control interval
+   * the controller steps every {@link #RAMP_STEP} (the cadence the simulator's gate tests hold the
+   * controller to: no oscillation, no collapse), then settles to {@code settings.controlInterval()}.
+   * The same rules decide every step, so a ramp only moves the limit where there is demand.
+   */
   public synchronized void start() {
     if (closed) {
       throw new IllegalStateException("AdaptiveConcurrency is closed");
@@ -127,8 +144,33 @@ public final class AdaptiveConcurrency implements AutoCloseable {
       return;
     }
     long periodMillis = settings.controlInterval().toMillis();
+    long rampMillis = Math.min(periodMillis, RAMP_STEP.toMillis());
+    loop = scheduler.scheduleAtFixedRate(this::safeControlStep, rampMillis, rampMillis, TimeUnit.MILLISECONDS);
+    if (rampMillis < periodMillis) {
+      ramping = true;
+      scheduler.schedule(this::settle, periodMillis, TimeUnit.MILLISECONDS);
+      log.info("adaptive concurrency started: ramping every {} ms for {} ms, then every {} ms, adapting {}",
+          rampMillis, periodMillis, periodMillis, limits.keySet());
+    } else {
+      log.info("adaptive concurrency started: interval {} ms, adapting {}", periodMillis, limits.keySet());
+    }
+  }
+
+  /** True during the start-up ramp (see {@link #start()}). */
+  public boolean ramping() {
+    return ramping;
+  }
+
+  private synchronized void settle() {
+    if (closed || loop == null) {
+      return;
+    }
+    loop.cancel(false);
+    long periodMillis = settings.controlInterval().toMillis();
     loop = scheduler.scheduleAtFixedRate(this::safeControlStep, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
-    log.info("adaptive concurrency started: interval {} ms, adapting {}", periodMillis, limits.keySet());
+    ramping = false;
+    log.info("adaptive concurrency settled: start-up ramp over, stepping every {} ms; limits {}", periodMillis,
+        limits.keySet().stream().map(kind -> kind.tag() + "=" + supplier(kind).limit()).toList());
   }
 
   /** Runs one control step for every adapted kind now; the loop calls this each interval. */

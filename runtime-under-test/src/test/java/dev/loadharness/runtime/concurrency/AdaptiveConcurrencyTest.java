@@ -12,8 +12,13 @@ import io.temporal.worker.tuning.SlotSupplier;
 import io.temporal.worker.tuning.SlotSupplierFuture;
 import io.temporal.worker.tuning.WorkflowSlotInfo;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -71,6 +76,67 @@ class AdaptiveConcurrencyTest {
           .tag("direction", "up").counter().count()).isEqualTo(1.0);
     } finally {
       scheduler.shutdownNow();
+    }
+  }
+
+  @Test
+  void rampsEverySecondForTheFirstIntervalThenSettlesToTheControlInterval() throws Exception {
+    RecordingScheduler scheduler = new RecordingScheduler();
+    ConcurrencySettings twoSeconds = new ConcurrencySettings(true, new SlotLimits(2, 1, 10), new SlotLimits(2, 1, 10),
+        new SlotLimits(2, 1, 10), Duration.ofSeconds(2));
+    try (AdaptiveConcurrency c = AdaptiveConcurrency.create(twoSeconds, VegasLimitSettings.defaults(), backlog,
+        registry, System::nanoTime, scheduler)) {
+      c.start();
+      assertThat(c.ramping()).isTrue();
+      assertThat(scheduler.periods).containsExactly(1_000L);
+      assertThat(scheduler.delays).containsExactly(2_000L);
+
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (c.ramping() && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertThat(c.ramping()).as("settled within 10 s").isFalse();
+      assertThat(scheduler.periods).containsExactly(1_000L, 2_000L);
+    } finally {
+      scheduler.shutdownNow();
+    }
+  }
+
+  @Test
+  void aControlIntervalOfOneSecondHasNoRamp() {
+    RecordingScheduler scheduler = new RecordingScheduler();
+    try (AdaptiveConcurrency c = AdaptiveConcurrency.create(dynamic(), VegasLimitSettings.defaults(), backlog,
+        registry, System::nanoTime, scheduler)) {
+      c.start();
+      assertThat(c.ramping()).isFalse();
+      assertThat(scheduler.periods).containsExactly(1_000L);
+      assertThat(scheduler.delays).isEmpty();
+    } finally {
+      scheduler.shutdownNow();
+    }
+  }
+
+  /** A real single-thread scheduler that records the periods and delays it is asked for. */
+  private static final class RecordingScheduler extends ScheduledThreadPoolExecutor {
+    final List<Long> periods = new CopyOnWriteArrayList<>();
+    final List<Long> delays = new CopyOnWriteArrayList<>();
+
+    RecordingScheduler() {
+      super(1);
+    }
+
+    @Override
+    public ScheduledFuture<?> scheduleAtFixedRate(Runnable task, long initialDelay, long period,
+        TimeUnit unit) {
+      periods.add(unit.toMillis(period));
+      return super.scheduleAtFixedRate(task, initialDelay, period, unit);
+    }
+
+    @Override
+    public ScheduledFuture<?> schedule(Runnable task, long delay,
+        TimeUnit unit) {
+      delays.add(unit.toMillis(delay));
+      return super.schedule(task, delay, unit);
     }
   }
 
