@@ -203,7 +203,7 @@ public final class AdaptiveConcurrency implements AutoCloseable {
     int before = supplier.limit();
     LimitDecision decision = limit.update(new Observation(before, usage.peakInUse(), supplier.waiting(),
         usage.completed(), usage.meanServiceMillis(), usage.drops(), sample.scheduleToStartP95Millis(),
-        sample.pollLatencyP95Millis(), sample.processCpuLoad(), sample.heapUsedFraction()));
+        sample.pollLatencyP95Millis(), sample.processCpuLoad(), sample.heapUsedFraction(), usage.byType()));
     if (decision.direction() == Direction.HOLD) {
       log.debug("concurrency limit {} holds at {}: {}", kind.tag(), before, decision.reason());
       return;

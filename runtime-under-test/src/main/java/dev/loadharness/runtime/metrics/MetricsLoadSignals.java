@@ -12,6 +12,7 @@ import org.HdrHistogram.Histogram;
  */
 public final class MetricsLoadSignals implements LoadSignals {
   private volatile IntervalSnapshot latest;
+  private final ProcessCpuLoad cpu;
   private final MetricsLoadSignals source;
   private final String taskQueue;
 
@@ -21,6 +22,7 @@ public final class MetricsLoadSignals implements LoadSignals {
   }
 
   private MetricsLoadSignals(MetricsLoadSignals source, String taskQueue) {
+    this.cpu = source == null ? ProcessCpuLoad.ofThisJvm() : source.cpu;
     this.source = source;
     this.taskQueue = taskQueue;
   }
@@ -69,19 +71,11 @@ public final class MetricsLoadSignals implements LoadSignals {
         poll = p95Millis(merged(snapshot, MetricNames.POLL_LATENCY_MS, pollerType));
       }
     }
-    return new Sample(scheduleToStart, poll, processCpuLoad(), heapUsedFraction());
+    return new Sample(scheduleToStart, poll, cpu.load(), heapUsedFraction());
   }
 
   private static double p95Millis(Histogram histogram) {
     return histogram.getTotalCount() == 0 ? Double.NaN : histogram.getValueAtPercentile(95) / 1000.0;
-  }
-
-  private static double processCpuLoad() {
-    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-      double load = os.getProcessCpuLoad();
-      return load < 0 ? Double.NaN : load;
-    }
-    return Double.NaN;
   }
 
   private static double heapUsedFraction() {

@@ -1,5 +1,7 @@
 package dev.loadharness.runtime.concurrency.limit;
 
+import java.util.Map;
+
 /**
  * Everything one control step looks at; unknown latencies and resource readings are {@code NaN}.
  *
@@ -13,6 +15,9 @@ package dev.loadharness.runtime.concurrency.limit;
  * @param pollLatencyP95Millis p95 latency of successful polls for this slot kind
  * @param processCpuLoad this JVM's CPU use, 0..1
  * @param heapUsedFraction used heap / max heap, 0..1
+ * @param serviceByType the interval's completions and mean service time per task type (workflow or
+ *     activity type): the limit compares each type with its own baseline, so a shift in the mix toward
+ *     slower types does not read as queueing
  */
 public record Observation(
     int limit,
@@ -24,13 +29,23 @@ public record Observation(
     double scheduleToStartP95Millis,
     double pollLatencyP95Millis,
     double processCpuLoad,
-    double heapUsedFraction) {
+    double heapUsedFraction,
+    Map<String, ServiceTime> serviceByType) {
 
   public Observation {
+    serviceByType = Map.copyOf(serviceByType);
     if (limit < 1 || peakInUse < 0 || waiting < 0 || completed < 0 || drops < 0) {
       throw new IllegalArgumentException(
           "observation counts out of range: limit=" + limit + " peakInUse=" + peakInUse
               + " waiting=" + waiting + " completed=" + completed + " drops=" + drops);
     }
+  }
+
+  /** An observation of one task type (the simulator's and most tests' case). */
+  public Observation(int limit, int peakInUse, int waiting, long completed, double meanServiceMillis, long drops,
+      double scheduleToStartP95Millis, double pollLatencyP95Millis, double processCpuLoad, double heapUsedFraction) {
+    this(limit, peakInUse, waiting, completed, meanServiceMillis, drops, scheduleToStartP95Millis,
+        pollLatencyP95Millis, processCpuLoad, heapUsedFraction,
+        completed > 0 && meanServiceMillis >= 0 ? Map.of("", new ServiceTime(completed, meanServiceMillis)) : Map.of());
   }
 }

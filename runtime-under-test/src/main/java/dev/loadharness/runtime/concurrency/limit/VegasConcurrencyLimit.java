@@ -2,7 +2,9 @@ package dev.loadharness.runtime.concurrency.limit;
 
 import dev.loadharness.runtime.concurrency.SlotLimits;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A delay-based concurrency limit for one kind of Temporal task slot, after TCP Vegas as adapted by
@@ -24,6 +26,13 @@ import java.util.Locale;
  * polls. Error releases are drops and, like CPU or heap above their ceilings, back off
  * multiplicatively.
  *
+ * <p><b>Mixed task types.</b> Vegas assumes one kind of request. A worker's tasks are not: a
+ * 5 ms activity and a 2 s blocking one share the activity slots, and a shift in the mix toward the
+ * slow type would read as queueing and shrink the limit just when demand rose. So every task type
+ * (workflow type, activity type) keeps its own smoothed service time and windowed-minimum baseline,
+ * and the queue estimate uses their completion-weighted ratio,
+ * {@code queue = limit * (1 - sum(n_t * rtt0_t / rtt_t) / sum(n_t))}; with one type this is Vegas.
+ *
  * <p><b>Anti-oscillation</b>, the guards Netflix's limits build in: the service time is an
  * exponential moving average; the baseline is a windowed minimum, re-learned after
  * {@code baselineIntervals} so a permanently slower downstream stops reading as congestion; the
@@ -37,8 +46,10 @@ public final class VegasConcurrencyLimit {
 
   private final SlotLimits bounds;
   private final VegasLimitSettings settings;
-  private final ArrayDeque<Double> rttHistory = new ArrayDeque<>();
+  private final Map<String, TypeServiceTime> types = new HashMap<>();
+  private double baselineRatio = Double.NaN;
   private double smoothedRtt = Double.NaN;
+  private double baselineRtt = Double.NaN;
   private int intervalsSinceChange = Integer.MAX_VALUE / 2;
 
   /** Creates a limit that moves within {@code bounds}. */
@@ -66,25 +77,53 @@ public final class VegasConcurrencyLimit {
     return new LimitDecision(target, target > current ? Direction.UP : Direction.DOWN, proposal.reason());
   }
 
-  /** The smoothed service time in milliseconds, NaN before the first completed task. */
+  /** The completion-weighted smoothed service time in milliseconds, NaN before the first completed task. */
   public double smoothedServiceMillis() {
     return smoothedRtt;
   }
 
-  /** The no-load service time (windowed minimum) in milliseconds, NaN before the first sample. */
+  /** The completion-weighted no-load service time in milliseconds, NaN before the first sample. */
   public double baselineServiceMillis() {
-    return rttHistory.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+    return baselineRtt;
   }
 
   private void observeServiceTime(Observation o) {
-    if (o.completed() == 0 || !(o.meanServiceMillis() >= 0)) {
-      return;
+    double weightedRatio = 0;
+    double weightedRtt = 0;
+    double weightedBaseline = 0;
+    long n = 0;
+    for (Map.Entry<String, ServiceTime> e : o.serviceByType().entrySet()) {
+      ServiceTime sample = e.getValue();
+      TypeServiceTime type = types.computeIfAbsent(e.getKey(), k -> new TypeServiceTime());
+      type.observe(sample.meanMillis(), settings.rttSmoothing(), settings.baselineIntervals());
+      // A type served in 0 ms cannot be queueing: it counts as at its baseline.
+      weightedRatio += sample.completed() * (type.smoothed > 0 ? type.baseline() / type.smoothed : 1);
+      weightedRtt += sample.completed() * type.smoothed;
+      weightedBaseline += sample.completed() * type.baseline();
+      n += sample.completed();
     }
-    double a = settings.rttSmoothing();
-    smoothedRtt = Double.isNaN(smoothedRtt) ? o.meanServiceMillis() : smoothedRtt * (1 - a) + o.meanServiceMillis() * a;
-    rttHistory.addLast(smoothedRtt);
-    while (rttHistory.size() > settings.baselineIntervals()) {
-      rttHistory.removeFirst();
+    if (n > 0) {
+      baselineRatio = weightedRatio / n;
+      smoothedRtt = weightedRtt / n;
+      baselineRtt = weightedBaseline / n;
+    }
+  }
+
+  /** One task type's moving-average service time and the windowed minimum of it (its baseline). */
+  private static final class TypeServiceTime {
+    final ArrayDeque<Double> history = new ArrayDeque<>();
+    double smoothed = Double.NaN;
+
+    void observe(double meanMillis, double smoothing, int window) {
+      smoothed = Double.isNaN(smoothed) ? meanMillis : smoothed * (1 - smoothing) + meanMillis * smoothing;
+      history.addLast(smoothed);
+      while (history.size() > window) {
+        history.removeFirst();
+      }
+    }
+
+    double baseline() {
+      return history.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
     }
   }
 
@@ -104,7 +143,7 @@ public final class VegasConcurrencyLimit {
     double log = Math.max(1, Math.log10(limit));
     double alpha = settings.alphaFactor() * log;
     double beta = settings.betaFactor() * log;
-    double queue = limit * (1 - baselineServiceMillis() / smoothedRtt);
+    double queue = limit * (1 - baselineRatio);
     String vegas = "queue " + fmt(queue) + " (service " + fmt(smoothedRtt) + " ms, baseline "
         + fmt(baselineServiceMillis()) + " ms)";
     if (queue > beta) {

@@ -1,5 +1,7 @@
 package dev.loadharness.runtime.concurrency.permits;
 
+import io.temporal.worker.tuning.ActivitySlotInfo;
+import io.temporal.worker.tuning.LocalActivitySlotInfo;
 import io.temporal.worker.tuning.SlotInfo;
 import io.temporal.worker.tuning.SlotMarkUsedContext;
 import io.temporal.worker.tuning.SlotPermit;
@@ -8,6 +10,7 @@ import io.temporal.worker.tuning.SlotReleaseReason;
 import io.temporal.worker.tuning.SlotReserveContext;
 import io.temporal.worker.tuning.SlotSupplier;
 import io.temporal.worker.tuning.SlotSupplierFuture;
+import io.temporal.worker.tuning.WorkflowSlotInfo;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
@@ -63,6 +66,7 @@ public final class AdaptiveSlotSupplier<SI extends SlotInfo> implements SlotSupp
   @Override
   public void markSlotUsed(SlotMarkUsedContext<SI> ctx) {
     if (ctx.getSlotPermit().userData instanceof UsageMark mark) {
+      mark.type = typeOf(ctx.getSlotInfo());
       mark.usedAtNanos = nanoClock.getAsLong();
       window.onUsed();
     }
@@ -73,7 +77,7 @@ public final class AdaptiveSlotSupplier<SI extends SlotInfo> implements SlotSupp
     if (ctx.getSlotPermit().userData instanceof UsageMark mark && mark.usedAtNanos != UsageMark.UNUSED) {
       SlotReleaseReason reason = ctx.getSlotReleaseReason();
       if (reason instanceof SlotReleaseReason.TaskComplete) {
-        window.onCompleted(nanoClock.getAsLong() - mark.usedAtNanos);
+        window.onCompleted(mark.type, nanoClock.getAsLong() - mark.usedAtNanos);
       } else if (reason.isError()) {
         window.onDropped();
       } else {
@@ -124,10 +128,25 @@ public final class AdaptiveSlotSupplier<SI extends SlotInfo> implements SlotSupp
     return "AdaptiveSlotSupplier{limit=" + limit() + ", max=" + maximumSlots + "}";
   }
 
-  /** Per-permit state: when the slot was marked used (written and read by the SDK's task thread). */
+  /** The workflow or activity type of a task, "" when the SDK gives no slot info. */
+  static String typeOf(SlotInfo info) {
+    if (info instanceof WorkflowSlotInfo workflow) {
+      return workflow.getWorkflowType();
+    }
+    if (info instanceof ActivitySlotInfo activity) {
+      return activity.getActivityInfo().getActivityType();
+    }
+    if (info instanceof LocalActivitySlotInfo local) {
+      return local.getActivityInfo().getActivityType();
+    }
+    return "";
+  }
+
+  /** Per-permit state: when the slot was marked used and for which task type (the SDK's task thread). */
   private static final class UsageMark {
     static final long UNUSED = Long.MIN_VALUE;
     volatile long usedAtNanos = UNUSED;
+    volatile String type = "";
   }
 
   /** The SDK-facing future: aborting it returns the pool's permit if the grant won the race. */

@@ -1,5 +1,9 @@
 package dev.loadharness.runtime.concurrency.permits;
 
+import dev.loadharness.runtime.concurrency.limit.ServiceTime;
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Accumulates what one slot supplier saw during a control interval: task service times measured
  * from {@code markSlotUsed} to a completed release, drops (error releases) and the peak in-use count.
@@ -11,6 +15,7 @@ public final class UsageWindow {
 
   private long completed;
   private long serviceNanosSum;
+  private final Map<String, long[]> byType = new HashMap<>(); // type -> {completed, service nanos}
   private long drops;
   private int inUse;
   private int peakInUse;
@@ -21,11 +26,15 @@ public final class UsageWindow {
     peakInUse = Math.max(peakInUse, inUse);
   }
 
-  /** Records a task that completed after {@code serviceNanos} of processing. */
-  public synchronized void onCompleted(long serviceNanos) {
+  /** Records a task of {@code type} that completed after {@code serviceNanos} of processing. */
+  public synchronized void onCompleted(String type, long serviceNanos) {
     inUse--;
     completed++;
-    serviceNanosSum += Math.max(0, serviceNanos);
+    long nanos = Math.max(0, serviceNanos);
+    serviceNanosSum += nanos;
+    long[] total = byType.computeIfAbsent(type == null ? "" : type, t -> new long[2]);
+    total[0]++;
+    total[1] += nanos;
   }
 
   /** Records a used slot released by an error: a drop for the controller. */
@@ -44,6 +53,12 @@ public final class UsageWindow {
     return inUse;
   }
 
+  private Map<String, ServiceTime> types() {
+    Map<String, ServiceTime> types = new HashMap<>();
+    byType.forEach((type, total) -> types.put(type, new ServiceTime(total[0], total[1] / 1e6 / total[0])));
+    return types;
+  }
+
   /** Returns this interval's totals and starts a new interval. */
   public synchronized SlotUsage drain() {
     SlotUsage usage =
@@ -51,7 +66,9 @@ public final class UsageWindow {
             completed,
             completed == 0 ? Double.NaN : serviceNanosSum / 1e6 / completed,
             drops,
-            peakInUse);
+            peakInUse,
+            types());
+    byType.clear();
     completed = 0;
     serviceNanosSum = 0;
     drops = 0;

@@ -3,6 +3,7 @@ package dev.loadharness.runtime.concurrency.limit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loadharness.runtime.concurrency.SlotLimits;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class VegasConcurrencyLimitTest {
@@ -110,6 +111,40 @@ class VegasConcurrencyLimitTest {
     }
     assertThat(vegas.baselineServiceMillis()).isEqualTo(400);
     assertThat(vegas.update(busy(limit, 400, 0)).direction()).isEqualTo(Direction.HOLD);
+  }
+
+  @Test
+  void aMixShiftTowardASlowerTaskTypeIsNotQueueing() {
+    // Warm-up saw only 100 ms tasks; then 2 s blocking tasks arrive and take most completions. Per
+    // type nothing got slower, slots are full and reservations wait: grow, do not shrink.
+    VegasConcurrencyLimit vegas = new VegasConcurrencyLimit(new SlotLimits(14, 1, 56),
+        VegasLimitSettings.defaults().withCooldownIntervals(0));
+    vegas.update(mixed(14, 0, Map.of("cpu", new ServiceTime(50, 100))));
+    LimitDecision d = vegas.update(mixed(14, 5, Map.of("cpu", new ServiceTime(5, 100),
+        "blocking", new ServiceTime(7, 2_000))));
+    assertThat(d.direction()).as(d.reason()).isEqualTo(Direction.UP);
+
+    // The scalar Vegas this replaces would have read the same interval as a queue of ~13 and shrunk.
+    VegasConcurrencyLimit scalar = new VegasConcurrencyLimit(new SlotLimits(14, 1, 56),
+        VegasLimitSettings.defaults().withCooldownIntervals(0));
+    scalar.update(busy(14, 100, 0));
+    assertThat(scalar.update(busy(14, (5 * 100 + 7 * 2_000) / 12.0, 5)).direction()).isEqualTo(Direction.DOWN);
+  }
+
+  @Test
+  void aTypeThatGotSlowerStillReadsAsQueueingInAMix() {
+    VegasConcurrencyLimit vegas = new VegasConcurrencyLimit(new SlotLimits(14, 1, 56),
+        VegasLimitSettings.defaults().withCooldownIntervals(0));
+    vegas.update(mixed(14, 0, Map.of("cpu", new ServiceTime(50, 100), "blocking", new ServiceTime(5, 2_000))));
+    LimitDecision d = vegas.update(mixed(14, 0, Map.of("cpu", new ServiceTime(50, 400),
+        "blocking", new ServiceTime(5, 2_000))));
+    assertThat(d.direction()).as(d.reason()).isEqualTo(Direction.DOWN);
+  }
+
+  private static Observation mixed(int limit, int waiting, Map<String, ServiceTime> types) {
+    long completed = types.values().stream().mapToLong(ServiceTime::completed).sum();
+    double mean = types.values().stream().mapToDouble(t -> t.completed() * t.meanMillis()).sum() / completed;
+    return new Observation(limit, limit, waiting, completed, mean, 0, 50, 20, 0.3, 0.3, types);
   }
 
   @Test

@@ -3,11 +3,13 @@ package dev.loadharness.runtime.concurrency.permits;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.temporal.worker.tuning.ActivitySlotInfo;
+import dev.loadharness.runtime.concurrency.limit.ServiceTime;
 import io.temporal.worker.tuning.SlotMarkUsedContext;
 import io.temporal.worker.tuning.SlotPermit;
 import io.temporal.worker.tuning.SlotReleaseContext;
 import io.temporal.worker.tuning.SlotReleaseReason;
 import io.temporal.worker.tuning.SlotSupplierFuture;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +39,7 @@ class AdaptiveSlotSupplierTest {
     supplier.releaseSlot(released(never, SlotReleaseReason.neverUsed()));
 
     SlotUsage usage = supplier.drainUsage();
-    assertThat(usage).isEqualTo(new SlotUsage(1, 40.0, 1, 2));
+    assertThat(usage).isEqualTo(new SlotUsage(1, 40.0, 1, 2, Map.of("", new ServiceTime(1, 40.0))));
     assertThat(supplier.issued()).isZero();
   }
 
