@@ -39,8 +39,8 @@ public final class ComparisonMarkdown {
       for (MetricVerdict v : c.verdicts()) {
         md.append("| ").append(header(v.metric())).append(" | ").append(v.baseline().isEmpty() ? "—" : v.baseline())
             .append(" | ")
-            .append(v.pairedRatio().map(r -> String.format(Locale.ROOT, "%.2fx (%.2f–%.2f)", r.median(), r.min(),
-                r.max())).orElse("—"))
+            .append(v.pairedRatio().map(r -> ratio(r.median()) + "x (" + ratio(r.min()) + "–" + ratio(r.max()) + ")")
+                .orElse("—"))
             .append(" | ").append(v.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(" |\n");
       }
     }
@@ -70,6 +70,11 @@ public final class ComparisonMarkdown {
     }
     TrendMetric m = RuntimeComparison.metric(metric);
     return metric + " (" + m.unit() + ")";
+  }
+
+  /** Two decimals, three below 0.1 so a 300x improvement does not print as "0.00x". */
+  private static String ratio(double value) {
+    return String.format(Locale.ROOT, value < 0.1 ? "%.3f" : "%.2f", value);
   }
 
   private static String cell(String metric, Stat stat) {
