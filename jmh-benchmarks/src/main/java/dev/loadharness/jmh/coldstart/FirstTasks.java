@@ -1,0 +1,29 @@
+package dev.loadharness.jmh.coldstart;
+
+import java.lang.management.ManagementFactory;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Which task queues of the worker process have run their first task. When all have, prints one line,
+ * {@code ALL_POLLED <ms since JVM start>}, that the benchmark waits for.
+ */
+final class FirstTasks {
+  static final String ALL_POLLED = "ALL_POLLED";
+
+  private static final Set<String> REACHED = ConcurrentHashMap.newKeySet();
+  private static volatile int expected = Integer.MAX_VALUE;
+
+  private FirstTasks() {}
+
+  static void expect(int queues) {
+    expected = queues;
+  }
+
+  static void reached(String taskQueue) {
+    if (REACHED.add(taskQueue) && REACHED.size() == expected) {
+      System.out.println(ALL_POLLED + " " + ManagementFactory.getRuntimeMXBean().getUptime());
+      System.out.flush();
+    }
+  }
+}
