@@ -35,10 +35,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +46,7 @@ import org.slf4j.LoggerFactory;
  * The worker runtime under test: from one {@link RuntimeConfig} it owns a leased shared transport,
  * the WorkflowClient, the WorkerFactory with one worker per task queue, and the metrics pipeline.
  *
- * <p>Lifecycle: {@link #start()} (after the transport pre-warm and a bounded random jitter) ->
+ * <p>Lifecycle: {@link #start()} (after a bounded random jitter; the transport pre-warm runs beside it) ->
  * {@link #drain(Duration)} (stop polling, let in-flight tasks and sticky workflows finish) ->
  * {@link #close()} (cancel what is left, release the transport, flush metrics; idempotent). A JVM
  * shutdown hook drains and closes a started runtime.
@@ -85,7 +84,7 @@ public final class AdaptiveWorkerRuntime implements AutoCloseable {
         : sharedPool;
     this.lease = pool.lease(config.connection());
     this.prewarm = config.connection().prewarm()
-        ? pool.prewarm(lease, PREWARM_TIMEOUT, CompletableFuture.delayedExecutor(0, TimeUnit.MILLISECONDS))
+        ? pool.prewarm(lease, PREWARM_TIMEOUT, AdaptiveWorkerRuntime::prewarmThread)
         : CompletableFuture.completedFuture(null);
     WorkflowClientOptions.Builder clientOptions = WorkflowClientOptions.newBuilder()
         .setNamespace(config.connection().namespace());
@@ -117,6 +116,13 @@ public final class AdaptiveWorkerRuntime implements AutoCloseable {
         workers.size(), config.taskQueues(), config.tuner().id(), config.pollers(), cacheSizing.cacheSize(),
         cacheSizing.reason(), cacheSizing.maxWorkflowThreads(),
         config.connection());
+  }
+
+  /** Runs a pre-warm on its own daemon thread: the common pool has one thread on a 2-core machine. */
+  private static void prewarmThread(Runnable task) {
+    Thread thread = new Thread(task, "transport-prewarm");
+    thread.setDaemon(true);
+    thread.start();
   }
 
   /** A runtime with its own transport pool and metrics. */
@@ -203,23 +209,29 @@ public final class AdaptiveWorkerRuntime implements AutoCloseable {
   }
 
   /**
-   * Waits for the transport pre-warm (bounded), sleeps a random 0..start-jitter so a fleet does not
-   * poll in lockstep, then starts polling and installs the shutdown hook.
+   * Sleeps a random 0..start-jitter so a fleet does not poll in lockstep, then starts polling and
+   * installs the shutdown hook. It does not wait for the transport pre-warm: measured
+   * (WorkerColdStartBenchmark), waiting put a health-check round trip in front of every worker's first
+   * poll and made cold start slower, not faster. The pre-warm keeps running beside the pollers, which
+   * share its connection; a pre-warm that already failed fails start with the reason, a later failure
+   * is logged once (the pollers keep retrying, as the SDK's do).
    */
   public synchronized void start() {
     requireState(RuntimeState.CREATED, "start");
-    try {
-      prewarm.get(PREWARM_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("cannot reach Temporal at " + config.connection().target() + ": "
-          + e.getCause().getMessage(), e.getCause());
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("Temporal at " + config.connection().target() + " did not answer within "
-          + PREWARM_TIMEOUT, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while connecting", e);
+    if (prewarm.isCompletedExceptionally()) {
+      try {
+        prewarm.join();
+      } catch (CompletionException e) {
+        throw new IllegalStateException("cannot reach Temporal at " + config.connection().target() + ": "
+            + e.getCause().getMessage(), e.getCause());
+      }
     }
+    prewarm.whenComplete((ok, failure) -> {
+      if (failure != null) {
+        log.error("transport pre-warm: cannot reach Temporal at {}: {}; the pollers keep retrying",
+            config.connection().target(), failure.getMessage());
+      }
+    });
     long jitterMillis = config.pollers().startJitter().toMillis();
     if (jitterMillis > 0) {
       long sleep = ThreadLocalRandom.current().nextLong(jitterMillis + 1);

@@ -35,7 +35,7 @@ public final class ExactStatsReporter implements StatsReporter {
   }
 
   /** True when a timer sample is the poll-task copy of activity schedule-to-start (issue 2733). */
-  static boolean isDuplicate(String name, Map<String, String> tags) {
+  public static boolean isDuplicate(String name, Map<String, String> tags) {
     return MetricNames.SDK_ACTIVITY_SCHEDULE_TO_START.equals(name)
         && (tags == null || NO_VALUE.equals(tags.getOrDefault(ACTIVITY_TYPE_TAG, NO_VALUE)));
   }

@@ -47,6 +47,7 @@ public final class TransportPool implements AutoCloseable {
   private static final class Entry {
     final WorkflowServiceStubs stubs;
     int leases;
+    CompletableFuture<Void> prewarm;
 
     Entry(WorkflowServiceStubs stubs) {
       this.stubs = stubs;
@@ -81,9 +82,24 @@ public final class TransportPool implements AutoCloseable {
    * register workers while the TCP connection and TLS handshake happen.
    */
   public CompletableFuture<Void> prewarm(TransportLease lease, Duration timeout, Executor executor) {
+    synchronized (this) {
+      // Once per transport: every later lease of a shared transport gets the same connect, not another
+      // health-check round trip queued behind it.
+      Entry entry = entries.get(lease.key());
+      if (entry != null && entry.stubs == lease.stubs()) {
+        if (entry.prewarm == null) {
+          entry.prewarm = connect(lease.stubs(), timeout, executor);
+        }
+        return entry.prewarm;
+      }
+    }
+    return connect(lease.stubs(), timeout, executor);
+  }
+
+  private static CompletableFuture<Void> connect(WorkflowServiceStubs stubs, Duration timeout, Executor executor) {
     return CompletableFuture.runAsync(() -> {
-      lease.stubs().connect(timeout);
-      lease.stubs().healthCheck();
+      stubs.connect(timeout);
+      stubs.healthCheck();
     }, executor);
   }
 
