@@ -128,18 +128,17 @@ public final class AdaptiveSlotSupplier<SI extends SlotInfo> implements SlotSupp
     return "AdaptiveSlotSupplier{limit=" + limit() + ", max=" + maximumSlots + "}";
   }
 
-  /** The workflow or activity type of a task, "" when the SDK gives no slot info. */
+  /** The workflow or activity type of a task, "" when the slot info (or its task info) does not say. */
   static String typeOf(SlotInfo info) {
+    String type = null;
     if (info instanceof WorkflowSlotInfo workflow) {
-      return workflow.getWorkflowType();
+      type = workflow.getWorkflowType();
+    } else if (info instanceof ActivitySlotInfo activity && activity.getActivityInfo() != null) {
+      type = activity.getActivityInfo().getActivityType();
+    } else if (info instanceof LocalActivitySlotInfo local && local.getActivityInfo() != null) {
+      type = local.getActivityInfo().getActivityType();
     }
-    if (info instanceof ActivitySlotInfo activity) {
-      return activity.getActivityInfo().getActivityType();
-    }
-    if (info instanceof LocalActivitySlotInfo local) {
-      return local.getActivityInfo().getActivityType();
-    }
-    return "";
+    return type == null ? "" : type;
   }
 
   /** Per-permit state: when the slot was marked used and for which task type (the SDK's task thread). */

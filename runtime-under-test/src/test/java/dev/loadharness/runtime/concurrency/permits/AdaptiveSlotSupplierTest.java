@@ -44,6 +44,13 @@ class AdaptiveSlotSupplierTest {
   }
 
   @Test
+  void slotInfoWithoutTaskInfoCountsUnderTheUnnamedType() {
+    // SlotSupplierBenchmark (and any caller building slot info by hand) passes no ActivityInfo.
+    assertThat(AdaptiveSlotSupplier.typeOf(new ActivitySlotInfo(null, "worker", "build"))).isEmpty();
+    assertThat(AdaptiveSlotSupplier.typeOf(null)).isEmpty();
+  }
+
+  @Test
   void abortingAWaitingReservationFreesItWithoutIssuingAPermit() {
     supplier.reserveSlot(null);
     supplier.reserveSlot(null);
