@@ -47,7 +47,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(1)
+// The in-memory server answers each killed worker's long polls on its own non-daemon pool threads, which
+// outlive the trial by up to a poll timeout; JMH would wait 30 s per fork for them. Nothing is measured then.
+@Fork(value = 1, jvmArgsAppend = "-Djmh.shutdownTimeout=2")
 @Warmup(iterations = 2)
 @Measurement(iterations = 8)
 public class WorkerColdStartBenchmark {
