@@ -48,7 +48,8 @@ import org.HdrHistogram.Histogram;
  * directory. Returns exit code 0 (pass), 1 (a bar breached) or 2 (bad input or a broken environment).
  */
 public final class LoadRunner {
-  private static final DateTimeFormatter STAMP =
+  /** Run directories are named {@code <this stamp>-<name>}; the comparison names its directory alike. */
+  static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   private final PrintStream out;

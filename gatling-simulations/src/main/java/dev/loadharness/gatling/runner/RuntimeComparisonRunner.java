@@ -16,8 +16,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,9 +32,6 @@ import java.util.Map;
  * one breached, 2 when a run or the environment failed.
  */
 public final class RuntimeComparisonRunner {
-  private static final DateTimeFormatter STAMP =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-
   private final PrintStream out;
   private final LoadRunner runner;
 
@@ -83,7 +78,7 @@ public final class RuntimeComparisonRunner {
       return RunOutcome.ERROR;
     }
     Path dir = comparison.run().out().toAbsolutePath()
-        .resolve(STAMP.format(Instant.now()) + "-compare-" + spec.name());
+        .resolve(LoadRunner.STAMP.format(Instant.now()) + "-compare-" + spec.name());
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {

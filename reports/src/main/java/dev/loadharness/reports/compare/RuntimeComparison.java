@@ -109,7 +109,7 @@ public record RuntimeComparison(
     List<MetricVerdict> verdicts = new ArrayList<>();
     if (settings.contains(candidate) && settings.size() > 1) {
       for (String name : HEADLINE_METRICS) {
-        verdicts.add(verdict(metric(name), candidate, summaries, runs));
+        verdicts.add(verdict(metric(name), candidate, summaries, runs, rounds));
       }
     }
     String first = runs.get(0).record().scenario();
@@ -123,7 +123,7 @@ public record RuntimeComparison(
   }
 
   private static MetricVerdict verdict(TrendMetric metric, String candidate, List<SettingSummary> summaries,
-      List<ComparedRun> runs) {
+      List<ComparedRun> runs, int rounds) {
     Optional<SettingSummary> best = summaries.stream()
         .filter(s -> !s.setting().equals(candidate) && s.stat(metric.name()).isPresent())
         .min((a, b) -> Double.compare(badness(metric, a), badness(metric, b)));
@@ -133,7 +133,7 @@ public record RuntimeComparison(
     String baseline = best.get().setting();
     List<Double> ratios = new ArrayList<>();
     List<Double> differences = new ArrayList<>();
-    for (int round = 1; round <= runs.stream().mapToInt(ComparedRun::round).max().orElse(0); round++) {
+    for (int round = 1; round <= rounds; round++) {
       Double c = value(runs, round, candidate, metric);
       Double b = value(runs, round, baseline, metric);
       if (c != null && b != null && b != 0) {
