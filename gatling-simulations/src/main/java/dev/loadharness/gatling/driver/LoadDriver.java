@@ -58,11 +58,16 @@ public final class LoadDriver implements AutoCloseable {
     CURRENT.set(driver);
   }
 
+  /** Removes {@code driver} if it is the installed one. */
+  public static void uninstall(LoadDriver driver) {
+    CURRENT.compareAndSet(driver, null);
+  }
+
   /** The installed driver. */
   public static LoadDriver current() {
     LoadDriver driver = CURRENT.get();
     if (driver == null) {
-      throw new IllegalStateException("no LoadDriver installed: run simulations through LoadRunner");
+      throw new IllegalStateException("no LoadDriver installed: run simulations through the load pipeline (scripts/load)");
     }
     return driver;
   }

@@ -7,7 +7,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Everything the gate judges, merged from the driver's ledger (start, end-to-end, outcomes) and the
- * workers' metrics (poll, schedule-to-start, sticky cache). Histograms are in microseconds.
+ * workers' metrics (poll, schedule-to-start, sticky cache) and the worker processes' fate (deaths).
+ * Histograms are in microseconds.
  */
 public record Measurements(
     RunLedger.Counts counts,
@@ -17,7 +18,8 @@ public record Measurements(
     Histogram workflowScheduleToStart,
     Histogram activityScheduleToStart,
     long stickyHits,
-    long stickyMisses) {
+    long stickyMisses,
+    int workerDeaths) {
 
   /** The value of {@code metric}, or empty when nothing was measured (a bar cannot pass on no data). */
   public Optional<Double> value(Metric metric) {
@@ -39,6 +41,7 @@ public record Measurements(
           : Optional.of(counts.completed() / (double) counts.started());
       case DURATION_S -> Optional.of(counts.lastOutcomeS());
       case THROUGHPUT_WPS -> Optional.of(throughput());
+      case WORKER_DEATHS -> Optional.of((double) workerDeaths);
     };
   }
 

@@ -1,9 +1,11 @@
 package dev.loadharness.gatling.runner;
 
+import dev.loadharness.gatling.pipeline.LoadRun;
+import dev.loadharness.gatling.pipeline.RunOutcome;
+import dev.loadharness.gatling.pipeline.RunPlan;
 import dev.loadharness.reports.compare.ComparedRun;
 import dev.loadharness.reports.compare.ComparisonMarkdown;
 import dev.loadharness.reports.compare.RuntimeComparison;
-import dev.loadharness.reports.record.RunRecordException;
 import dev.loadharness.reports.record.RunRecords;
 import dev.loadharness.scenarios.server.ServerEnvironment;
 import dev.loadharness.scenarios.server.ServerEnvironmentException;
@@ -33,11 +35,9 @@ import java.util.Map;
  */
 public final class RuntimeComparisonRunner {
   private final PrintStream out;
-  private final LoadRunner runner;
 
   public RuntimeComparisonRunner(PrintStream out) {
     this.out = out;
-    this.runner = new LoadRunner(out);
   }
 
   /**
@@ -78,7 +78,7 @@ public final class RuntimeComparisonRunner {
       return RunOutcome.ERROR;
     }
     Path dir = comparison.run().out().toAbsolutePath()
-        .resolve(LoadRunner.STAMP.format(Instant.now()) + "-compare-" + spec.name());
+        .resolve(RunPlan.STAMP.format(Instant.now()) + "-compare-" + spec.name());
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
@@ -101,19 +101,17 @@ public final class RuntimeComparisonRunner {
           done++;
           out.println();
           out.println("=== run " + done + "/" + total + ": round " + round + ", " + mode.id() + " ===");
-          RunOutcome outcome = runner.runOn(spec.withRuntime(mode), server, options, mode.id());
+          RunOutcome outcome = runOne(spec.withRuntime(mode), server, options, mode.id());
           String key = "round " + round + " " + mode.id();
           if (outcome.exitCode() == RunOutcome.ERROR) {
             problems.put(key, outcome.message());
             continue;
           }
           breached |= outcome.exitCode() == RunOutcome.BREACH;
-          try {
-            runs.add(new ComparedRun(round, mode.id(), RunRecords.read(outcome.runDirectory())));
-          } catch (RunRecordException e) {
-            // A skipped run (server lacks a capability) writes no record: there is nothing to compare.
-            problems.put(key, outcome.message().isEmpty() ? e.getMessage() : outcome.message());
-          }
+          // A skipped run (server lacks a capability) has no record: there is nothing to compare.
+          int thisRound = round;
+          outcome.runRecord().ifPresentOrElse(r -> runs.add(new ComparedRun(thisRound, mode.id(), r)),
+              () -> problems.put(key, outcome.message()));
         }
       }
     } catch (ServerEnvironmentException | IllegalStateException | IllegalArgumentException e) {
@@ -127,6 +125,17 @@ public final class RuntimeComparisonRunner {
       return RunOutcome.ERROR;
     }
     return breached ? RunOutcome.BREACH : RunOutcome.PASS;
+  }
+
+  private RunOutcome runOne(ScenarioSpec spec, ServerEnvironment server, RunOptions options, String label) {
+    RunPlan plan;
+    try {
+      plan = RunPlan.create(spec, options.out(), label, options.progressEvery());
+    } catch (IOException e) {
+      out.println("ERROR: cannot create a run directory under " + options.out() + ": " + e.getMessage());
+      return new RunOutcome(RunOutcome.ERROR, null, null, e.getMessage());
+    }
+    return new LoadRun(out).execute(plan, server);
   }
 
   private void write(Path dir, List<ComparedRun> runs, String candidate) {

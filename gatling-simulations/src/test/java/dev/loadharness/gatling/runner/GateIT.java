@@ -1,8 +1,9 @@
 package dev.loadharness.gatling.runner;
 
+import dev.loadharness.gatling.pipeline.RunOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loadharness.gatling.gate.Check;
+import dev.loadharness.reports.record.Threshold;
 import dev.loadharness.reports.record.RunRecord;
 import dev.loadharness.reports.record.RunRecords;
 import dev.loadharness.reports.record.Verdict;
@@ -20,7 +21,7 @@ class GateIT {
   void anImpossibleThresholdFailsWithActualVersusLimit() {
     LoadRunsForTests.Captured run = LoadRunsForTests.capture("src/test/resources/specs/impossible-threshold.yaml", RUNS);
     assertThat(run.outcome().exitCode()).isEqualTo(RunOutcome.BREACH);
-    assertThat(run.outcome().breaches()).extracting(Check::name).containsExactly("end_to_end_p95_ms < 0.001");
+    assertThat(run.outcome().breaches()).extracting(Threshold::name).containsExactly("end_to_end_p95_ms < 0.001");
     assertThat(run.output()).contains("impossible-threshold: FAIL").containsPattern(
         "FAIL +end_to_end_p95_ms < 0.001 +actual [0-9.]+ +limit < 0.001");
     RunRecord record = RunRecords.read(run.outcome().runDirectory().resolve("run.json"));
@@ -39,6 +40,6 @@ class GateIT {
     assertThat(record.load().timedOut()).isEqualTo(2);
     assertThat(record.load().completed() + record.load().failed() + record.load().timedOut()
         + record.load().unaccounted()).isEqualTo(record.load().started());
-    assertThat(run.outcome().breaches()).extracting(Check::name).contains("timed_out == 0");
+    assertThat(run.outcome().breaches()).extracting(Threshold::name).contains("timed_out == 0");
   }
 }

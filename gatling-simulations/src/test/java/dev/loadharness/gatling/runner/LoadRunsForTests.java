@@ -1,5 +1,6 @@
 package dev.loadharness.gatling.runner;
 
+import dev.loadharness.gatling.pipeline.RunOutcome;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

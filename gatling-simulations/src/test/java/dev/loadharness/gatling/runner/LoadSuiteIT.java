@@ -1,8 +1,9 @@
 package dev.loadharness.gatling.runner;
 
+import dev.loadharness.gatling.pipeline.RunOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.loadharness.gatling.gate.Check;
+import dev.loadharness.reports.record.Threshold;
 import dev.loadharness.reports.record.RunRecord;
 import dev.loadharness.reports.record.RunRecords;
 import dev.loadharness.reports.record.Verdict;
@@ -52,7 +53,7 @@ class LoadSuiteIT {
   static void assertPassed(RunOutcome outcome) {
     assertThat(outcome.exitCode())
         .as(() -> "run " + outcome.runDirectory() + " " + outcome.message() + "\nbreaches:\n  "
-            + outcome.breaches().stream().map(Check::line).collect(Collectors.joining("\n  ")))
+            + outcome.breaches().stream().map(Threshold::line).collect(Collectors.joining("\n  ")))
         .isZero();
   }
 }

@@ -39,11 +39,6 @@ public record ChartSpec(
     }
   }
 
-  /** Whether the chart has at least one non-null y value to draw. */
-  public boolean hasData() {
-    return series.stream().anyMatch(s -> s.values().stream().anyMatch(v -> v != null && !v.isNaN()));
-  }
-
   /**
    * One y series.
    *

@@ -1,8 +1,8 @@
 package dev.loadharness.reports.html;
 
-import java.util.Locale;
+import dev.loadharness.reports.record.Numbers;
 
-/** Escaping and number formatting for generated HTML: every piece of text goes through {@link #escape}. */
+/** Escaping for generated HTML: every piece of text goes through {@link #escape}. */
 public final class Html {
 
   private Html() {}
@@ -39,18 +39,9 @@ public final class Html {
         .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029");
   }
 
-  /** Formats a number compactly for tables: integers without decimals, others with up to 3 significant decimals. */
+  /** Formats a number for tables ({@link Numbers#compact}). */
   public static String number(Double value) {
-    if (value == null || value.isNaN()) {
-      return "\u2013";
-    }
-    double v = value;
-    if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-      return String.format(Locale.ROOT, "%,d", (long) v);
-    }
-    double abs = Math.abs(v);
-    String pattern = abs >= 100 ? "%,.1f" : abs >= 1 ? "%.2f" : "%.3f";
-    return String.format(Locale.ROOT, pattern, v);
+    return Numbers.compact(value);
   }
 
   /** The container the page script draws {@code chart} into: a heading and an empty plot element. */

@@ -34,11 +34,6 @@ public final class PageTemplate {
 
   private PageTemplate() {}
 
-  /** The uPlot version inlined, as found in its webjar. */
-  public static String uplotVersion() {
-    return UPLOT_VERSION;
-  }
-
   private static String readUplotVersion() {
     Properties p = new Properties();
     try (InputStream in = PageTemplate.class.getResourceAsStream(

@@ -31,6 +31,11 @@ import java.util.TreeMap;
  * @param thresholds evaluated thresholds
  * @param verdict overall outcome
  * @param artifacts artifact name to path relative to the run directory
+ * @param description what the scenario does, from its spec; may be null
+ * @param driver what driving the load cost the driver JVM; null when the injection did not run
+ * @param failures failed workflows by cause
+ * @param events what happened during the run beyond the numbers (worker deaths, faults)
+ * @param error why the run could not be measured, for verdicts {@code error} and {@code interrupted}; else null
  */
 public record RunRecord(
     int schema,
@@ -47,7 +52,12 @@ public record RunRecord(
     TimeSeries series,
     List<Threshold> thresholds,
     Verdict verdict,
-    Map<String, String> artifacts) {
+    Map<String, String> artifacts,
+    String description,
+    DriverUse driver,
+    Map<String, Long> failures,
+    List<RunEvent> events,
+    String error) {
 
   /** The schema version this class reads and writes. */
   public static final int SCHEMA = 1;
@@ -87,13 +97,15 @@ public record RunRecord(
       throw new IllegalArgumentException("load is required");
     }
     if (verdict == null) {
-      throw new IllegalArgumentException("verdict is required (pass, fail or error)");
+      throw new IllegalArgumentException("verdict is required (pass, fail, error or interrupted)");
     }
     runtime = runtime == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(runtime));
     latencyMs = latencyMs == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(latencyMs));
     series = series == null ? TimeSeries.EMPTY : series;
     thresholds = thresholds == null ? List.of() : List.copyOf(thresholds);
     artifacts = artifacts == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(artifacts));
+    failures = failures == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(failures));
+    events = events == null ? List.of() : List.copyOf(events);
     for (Map.Entry<String, String> artifact : artifacts.entrySet()) {
       requireRelative(artifact.getKey(), artifact.getValue());
     }
@@ -108,7 +120,9 @@ public record RunRecord(
   public Builder toBuilder() {
     Builder b = new Builder().runId(runId).scenario(scenario).startedAt(startedAt).git(git)
         .environment(environment).runtime(runtime).load(load).sticky(sticky).resources(resources)
-        .series(series).verdict(verdict);
+        .series(series).verdict(verdict).description(description).driver(driver).failures(failures)
+        .error(error);
+    events.forEach(b::event);
     latencyMs.forEach(b::latency);
     thresholds.forEach(b::threshold);
     artifacts.forEach(b::artifact);
@@ -148,8 +162,43 @@ public record RunRecord(
     private final List<Threshold> thresholds = new ArrayList<>();
     private Verdict verdict;
     private final Map<String, String> artifacts = new TreeMap<>();
+    private String description;
+    private DriverUse driver;
+    private final Map<String, Long> failures = new TreeMap<>();
+    private final List<RunEvent> events = new ArrayList<>();
+    private String error;
 
     private Builder() {}
+
+    /** Sets what the scenario does. */
+    public Builder description(String value) {
+      this.description = value;
+      return this;
+    }
+
+    /** Sets what driving the load cost. */
+    public Builder driver(DriverUse value) {
+      this.driver = value;
+      return this;
+    }
+
+    /** Adds failed workflows by cause. */
+    public Builder failures(Map<String, Long> value) {
+      this.failures.putAll(value);
+      return this;
+    }
+
+    /** Adds one event. */
+    public Builder event(RunEvent value) {
+      this.events.add(value);
+      return this;
+    }
+
+    /** Sets why the run could not be measured. */
+    public Builder error(String value) {
+      this.error = value;
+      return this;
+    }
 
     /** Sets the run id. */
     public Builder runId(String value) {
@@ -246,7 +295,7 @@ public record RunRecord(
       Verdict v = verdict != null ? verdict
           : thresholds.stream().allMatch(Threshold::pass) ? Verdict.PASS : Verdict.FAIL;
       return new RunRecord(SCHEMA, runId, scenario, startedAt, git, environment, runtime, load, latencyMs,
-          sticky, resources, series, thresholds, v, artifacts);
+          sticky, resources, series, thresholds, v, artifacts, description, driver, failures, events, error);
     }
   }
 }

@@ -7,31 +7,14 @@ import java.util.TreeMap;
 /**
  * Per-interval samples over a run: one shared time axis and any number of named value columns.
  *
- * <p>Columns are kept by name rather than as fixed fields so producers can add signals without a schema
- * change; the names reports know are the constants here. A null entry is a gap (no sample that interval).
+ * <p>Producers write columns through {@link SeriesColumn} ({@link #of}); the record keeps them by name so a
+ * record written by an older or newer producer still reads. A null entry is a gap (no sample that interval).
  *
  * @param intervalS seconds between samples
  * @param elapsedS seconds since the run started, one entry per interval
  * @param values column name to values, each as long as {@code elapsedS}
  */
 public record TimeSeries(double intervalS, List<Double> elapsedS, Map<String, List<Double>> values) {
-
-  /** Completed workflows per second. */
-  public static final String THROUGHPUT_WPS = "throughput_wps";
-  /** Workflows started and not yet completed. */
-  public static final String IN_FLIGHT = "in_flight";
-  /** Current adaptive concurrency limit (workflow + activity slots) summed over workers. */
-  public static final String CONCURRENCY_LIMIT = "concurrency_limit";
-  /** Active pollers summed over workers. */
-  public static final String POLLERS = "pollers";
-  /** Sticky cache hit ratio in the interval. */
-  public static final String STICKY_HIT_RATIO = "sticky_hit_ratio";
-  /** Task queue backlog as reported to the workers. */
-  public static final String QUEUE_DEPTH = "queue_depth";
-  /** Worker process CPU, percent of one core, summed over workers. */
-  public static final String WORKER_CPU_PERCENT = "worker_cpu_percent";
-  /** Used heap in MiB, summed over workers. */
-  public static final String HEAP_USED_MB = "heap_used_mb";
 
   /** An empty series. */
   public static final TimeSeries EMPTY = new TimeSeries(1.0, List.of(), Map.of());
@@ -54,6 +37,23 @@ public record TimeSeries(double intervalS, List<Double> elapsedS, Map<String, Li
       }
     }
     values = java.util.Collections.unmodifiableMap(copy);
+  }
+
+  /** A series of typed columns, each as long as {@code elapsedS}. */
+  public static TimeSeries of(double intervalS, List<Double> elapsedS, Map<SeriesColumn, List<Double>> columns) {
+    Map<String, List<Double>> values = new TreeMap<>();
+    columns.forEach((column, v) -> values.put(column.id(), v));
+    return new TimeSeries(intervalS, elapsedS, values);
+  }
+
+  /** The column, or an empty list when absent. */
+  public List<Double> column(SeriesColumn column) {
+    return column(column.id());
+  }
+
+  /** Whether the column has at least one sample (a non-null value). */
+  public boolean hasData(SeriesColumn column) {
+    return column(column).stream().anyMatch(java.util.Objects::nonNull);
   }
 
   /** The column of that name, or an empty list when absent. */

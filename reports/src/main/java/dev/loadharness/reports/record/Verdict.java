@@ -11,7 +11,9 @@ public enum Verdict {
   /** At least one threshold was breached. */
   FAIL,
   /** The run could not be measured (server, worker or driver error). */
-  ERROR;
+  ERROR,
+  /** A signal (SIGINT, SIGTERM) stopped the run; what was measured until then is kept. */
+  INTERRUPTED;
 
   /** The JSON spelling: lower case. */
   @JsonValue
@@ -27,6 +29,6 @@ public enum Verdict {
         return v;
       }
     }
-    throw new IllegalArgumentException("verdict must be one of pass, fail, error; was \"" + value + "\"");
+    throw new IllegalArgumentException("verdict must be one of pass, fail, error, interrupted; was \"" + value + "\"");
   }
 }

@@ -8,6 +8,7 @@ import dev.loadharness.reports.html.Html;
 import dev.loadharness.reports.html.PageTemplate;
 import dev.loadharness.reports.record.LatencySummary;
 import dev.loadharness.reports.record.RunRecord;
+import dev.loadharness.reports.record.SeriesColumn;
 import dev.loadharness.reports.record.Threshold;
 import dev.loadharness.reports.record.TimeSeries;
 import java.io.IOException;
@@ -39,19 +40,22 @@ public final class RunReport {
       RunRecord.LATENCY_ACTIVITY_SCHEDULE_TO_START, "activity task schedule-to-start",
       RunRecord.LATENCY_POLL, "poll (successful)");
 
-  /** Time-series charts: id, title, unit, columns. */
+  /** Time-series charts: id, title, unit, columns; a chart none of whose columns has a sample is left out. */
   static final List<SeriesChart> SERIES_CHARTS = List.of(
-      new SeriesChart("series-throughput", "Throughput", "workflows/s", List.of(TimeSeries.THROUGHPUT_WPS)),
-      new SeriesChart("series-concurrency", "In-flight workflows and concurrency limit", "count",
-          List.of(TimeSeries.IN_FLIGHT, TimeSeries.CONCURRENCY_LIMIT)),
-      new SeriesChart("series-pollers", "Pollers", "pollers", List.of(TimeSeries.POLLERS)),
-      new SeriesChart("series-sticky", "Sticky cache hit ratio", "ratio", List.of(TimeSeries.STICKY_HIT_RATIO)),
-      new SeriesChart("series-queue-depth", "Task queue depth", "tasks", List.of(TimeSeries.QUEUE_DEPTH)),
-      new SeriesChart("series-cpu", "Worker CPU", "% of one core", List.of(TimeSeries.WORKER_CPU_PERCENT)),
-      new SeriesChart("series-heap", "Worker heap used", "MiB", List.of(TimeSeries.HEAP_USED_MB)));
+      new SeriesChart("series-throughput", "Throughput", "workflows/s", List.of(SeriesColumn.THROUGHPUT_WPS)),
+      new SeriesChart("series-in-flight", "In-flight workflows", "workflows", List.of(SeriesColumn.IN_FLIGHT)),
+      new SeriesChart("series-e2e", "End-to-end p95 per interval", "ms", List.of(SeriesColumn.END_TO_END_P95_MS)),
+      new SeriesChart("series-slots", "Slot limits (the tuner's decisions) and slots used", "slots",
+          List.of(SeriesColumn.WORKFLOW_SLOT_LIMIT, SeriesColumn.ACTIVITY_SLOT_LIMIT, SeriesColumn.SLOTS_USED)),
+      new SeriesChart("series-queue-depth", "Queue depth: reservations waiting for a slot, server backlog", "tasks",
+          List.of(SeriesColumn.SLOTS_WAITING, SeriesColumn.SERVER_BACKLOG)),
+      new SeriesChart("series-pollers", "Pollers", "pollers", List.of(SeriesColumn.POLLERS)),
+      new SeriesChart("series-sticky", "Sticky cache hit ratio", "ratio", List.of(SeriesColumn.STICKY_HIT_RATIO)),
+      new SeriesChart("series-cpu", "Worker CPU", "% of one core", List.of(SeriesColumn.WORKER_CPU_PERCENT)),
+      new SeriesChart("series-heap", "Worker heap used", "MiB", List.of(SeriesColumn.HEAP_USED_MB)));
 
   /** One time-series chart definition. */
-  record SeriesChart(String id, String title, String unit, List<String> columns) {}
+  record SeriesChart(String id, String title, String unit, List<SeriesColumn> columns) {}
 
   private RunReport() {}
 
@@ -217,13 +221,16 @@ public final class RunReport {
     List<ChartSpec> charts = new ArrayList<>();
     Set<String> known = new java.util.HashSet<>();
     for (SeriesChart def : SERIES_CHARTS) {
-      known.addAll(def.columns());
-      List<ChartSpec.Series> series = def.columns().stream().filter(ts.values()::containsKey)
-          .map(c -> ChartSpec.Series.of(c, ts.column(c))).toList();
-      charts.add(new ChartSpec(def.id(), def.title(), "seconds", def.unit(), ts.elapsedS(), List.of(), series,
-          List.of()));
+      def.columns().forEach(c -> known.add(c.id()));
+      List<ChartSpec.Series> series = def.columns().stream().filter(ts::hasData)
+          .map(c -> ChartSpec.Series.of(c.id(), ts.column(c))).toList();
+      if (!series.isEmpty()) {
+        charts.add(new ChartSpec(def.id(), def.title(), "seconds", def.unit(), ts.elapsedS(), List.of(), series,
+            List.of()));
+      }
     }
     List<ChartSpec.Series> other = ts.values().keySet().stream().filter(c -> !known.contains(c))
+        .filter(c -> ts.column(c).stream().anyMatch(java.util.Objects::nonNull))
         .map(c -> ChartSpec.Series.of(c, ts.column(c))).toList();
     if (!other.isEmpty()) {
       charts.add(new ChartSpec("series-other", "Other signals", "seconds", "value", ts.elapsedS(), List.of(), other,

@@ -35,8 +35,8 @@ class RunRecordsTest {
         .latency(RunRecord.LATENCY_END_TO_END, LatencySummary.fromHistogram(h, TimeUnit.MICROSECONDS))
         .sticky(StickyCache.of(900, 100))
         .resources(new Resources(80, 150, 200L << 20, 120, 15))
-        .series(new TimeSeries(1, List.of(1.0, 2.0), Map.of(TimeSeries.THROUGHPUT_WPS, List.of(2.0, 2.2))))
-        .threshold(Threshold.evaluate("poll p95 under 5 s", "latency_ms.poll.p95", "<", 5000, 120.0))
+        .series(new TimeSeries(1, List.of(1.0, 2.0), Map.of(SeriesColumn.THROUGHPUT_WPS.id(), List.of(2.0, 2.2))))
+        .threshold(Threshold.evaluate("poll_p95_ms < 5000", "poll_p95_ms", Threshold.Op.LT, 5000, 120.0, ""))
         .artifact(RunRecord.ARTIFACT_GATLING_REPORT, "gatling/index.html")
         .build();
   }
@@ -140,7 +140,7 @@ class RunRecordsTest {
   @Test
   void builderDerivesVerdictFromThresholds() {
     RunRecord failing = sample().toBuilder().verdict(null)
-        .threshold(Threshold.evaluate("sticky over 70%", "sticky.ratio", ">", 0.7, 0.5)).build();
+        .threshold(Threshold.evaluate("sticky_hit_ratio > 0.7", "sticky_hit_ratio", Threshold.Op.GT, 0.7, 0.5, "")).build();
     assertThat(failing.verdict()).isEqualTo(Verdict.FAIL);
   }
 }

@@ -1,5 +1,8 @@
 package dev.loadharness.reports.run;
 
+import dev.loadharness.reports.record.TimeSeries;
+import dev.loadharness.reports.record.SeriesColumn;
+import dev.loadharness.reports.html.Html;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,7 +30,7 @@ class RunReportTest {
     assertThat(html).contains("<span class=\"verdict verdict-fail\" id=\"verdict\">FAIL</span>");
     assertThat(html).contains("<table id=\"thresholds\">");
     for (Threshold t : run.thresholds()) {
-      assertThat(html).contains("<td>" + t.name().replace("(", "(") + "</td>");
+      assertThat(html).contains("<td>" + Html.escape(t.name()) + "</td>");
     }
     assertThat(html).contains("<td class=\"num\">== 0</td><td class=\"num\">3</td><td><span class=\"fail-text\">FAIL</span>");
     assertThat(html).contains("<td class=\"num\">&gt; 0.700</td><td class=\"num\">0.660</td>"
@@ -40,14 +43,27 @@ class RunReportTest {
     String html = RunReport.render(fixture(0), null);
     Map<String, JsonNode> charts = PageData.charts(html);
     assertThat(charts.keySet()).containsExactly("latency-client", "latency-worker", "series-throughput",
-        "series-concurrency", "series-pollers", "series-sticky", "series-queue-depth", "series-cpu", "series-heap");
+        "series-in-flight", "series-slots", "series-queue-depth", "series-pollers", "series-sticky", "series-cpu",
+        "series-heap");
     charts.forEach((id, chart) -> {
       assertThat(html).as("container of %s", id).contains("<div class=\"chart\" id=\"" + id + "\"");
       assertThat(PageData.points(chart)).as("points of %s", id).isGreaterThan(20);
     });
     assertThat(charts.get("latency-client").get("series")).hasSize(2);
     assertThat(charts.get("latency-worker").get("series")).hasSize(3);
-    assertThat(charts.get("series-concurrency").get("series")).hasSize(2);
+    assertThat(charts.get("series-slots").get("series")).hasSize(1);
+  }
+
+  @Test
+  void aChartWhoseColumnsHaveNoSampleIsLeftOut() throws Exception {
+    RunRecord run = fixture(0);
+    Map<String, java.util.List<Double>> values = new java.util.TreeMap<>(run.series().values());
+    values.put(SeriesColumn.HEAP_USED_MB.id(), java.util.Collections.nCopies(run.series().elapsedS().size(), null));
+    values.remove(SeriesColumn.WORKER_CPU_PERCENT.id());
+    RunRecord gaps = run.toBuilder()
+        .series(new TimeSeries(run.series().intervalS(), run.series().elapsedS(), values)).build();
+    Map<String, JsonNode> charts = PageData.charts(RunReport.render(gaps, null));
+    assertThat(charts).doesNotContainKeys("series-heap", "series-cpu").containsKey("series-throughput");
   }
 
   @Test
@@ -97,7 +113,7 @@ class RunReportTest {
   void escapesTextFromTheRecord() throws Exception {
     String evil = "<script>alert('x')</script>";
     RunRecord run = fixture(0).toBuilder().scenario(evil)
-        .threshold(Threshold.evaluate("<img src=x onerror=alert(1)>", "a\"b", "<", 1, 2.0))
+        .threshold(Threshold.evaluate("<img src=x onerror=alert(1)>", "a\"b", Threshold.Op.LT, 1, 2.0, ""))
         .runtimeSetting("note", "</script><script>alert(2)</script>")
         .artifact("evil", "javascript:alert(3)")
         .build();

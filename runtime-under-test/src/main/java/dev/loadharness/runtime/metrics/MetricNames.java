@@ -33,6 +33,12 @@ public final class MetricNames {
   public static final String SDK_STICKY_HIT = "temporal_sticky_cache_hit";
   /** SDK counter of sticky cache misses. */
   public static final String SDK_STICKY_MISS = "temporal_sticky_cache_miss";
+  /** SDK gauge of free slots per worker type (WorkflowWorker, ActivityWorker, ...). */
+  public static final String SDK_SLOTS_AVAILABLE = "temporal_worker_task_slots_available";
+  /** SDK gauge of slots in use per worker type. */
+  public static final String SDK_SLOTS_USED = "temporal_worker_task_slots_used";
+  /** SDK gauge of active pollers per poller type. */
+  public static final String SDK_NUM_POLLERS = "temporal_num_pollers";
   /** SDK counter of forced evictions from the sticky cache. */
   public static final String SDK_STICKY_EVICTION = "temporal_sticky_cache_total_forced_eviction";
 }

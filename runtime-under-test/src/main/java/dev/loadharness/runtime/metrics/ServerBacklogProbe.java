@@ -35,6 +35,22 @@ public final class ServerBacklogProbe {
     this.metrics = metrics;
   }
 
+  /**
+   * The server's approximate backlog of one task queue and type (DescribeTaskQueue with report_stats),
+   * within 5 s; throws the gRPC status (UNIMPLEMENTED on the in-memory test server).
+   */
+  public static long approximateBacklog(WorkflowServiceStubs stubs, String namespace, String queue,
+      TaskQueueType type) {
+    return stubs.blockingStub().withDeadlineAfter(5, TimeUnit.SECONDS)
+        .describeTaskQueue(DescribeTaskQueueRequest.newBuilder()
+            .setNamespace(namespace)
+            .setTaskQueue(TaskQueue.newBuilder().setName(queue))
+            .setTaskQueueType(type)
+            .setReportStats(true)
+            .build())
+        .getStats().getApproximateBacklogCount();
+  }
+
   /** True once the server said it cannot describe task queues. */
   public boolean unsupported() {
     return unsupported;
@@ -48,14 +64,7 @@ public final class ServerBacklogProbe {
     for (String queue : taskQueues) {
       for (TaskQueueType type : List.of(TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW, TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY)) {
         try {
-          long backlog = stubs.blockingStub().withDeadlineAfter(5, TimeUnit.SECONDS)
-              .describeTaskQueue(DescribeTaskQueueRequest.newBuilder()
-                  .setNamespace(namespace)
-                  .setTaskQueue(TaskQueue.newBuilder().setName(queue))
-                  .setTaskQueueType(type)
-                  .setReportStats(true)
-                  .build())
-              .getStats().getApproximateBacklogCount();
+          long backlog = approximateBacklog(stubs, namespace, queue, type);
           metrics.gauge(new SeriesKey(MetricNames.QUEUE_DEPTH, Map.of(
               "source", "server", "task_queue", queue,
               "slot_kind", type == TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW ? "workflow" : "activity")), backlog);

@@ -20,7 +20,8 @@ public enum Metric {
   UNACCOUNTED("unaccounted", "started workflows with no outcome"),
   COMPLETED_RATIO("completed_ratio", "completed / started"),
   DURATION_S("duration_s", "first start to last result, s"),
-  THROUGHPUT_WPS("throughput_wps", "completed workflows per second");
+  THROUGHPUT_WPS("throughput_wps", "completed workflows per second"),
+  WORKER_DEATHS("worker_deaths", "worker processes that ended during the run without the scenario stopping them");
 
   private final String id;
   private final String description;

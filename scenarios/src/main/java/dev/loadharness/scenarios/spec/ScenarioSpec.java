@@ -56,12 +56,6 @@ public record ScenarioSpec(
         workers.withRuntime(mode), server, requires, thresholds);
   }
 
-  /** A copy with another server request (the --server override). */
-  public ScenarioSpec withServer(String requested) {
-    return new ScenarioSpec(name, description, workflows, mix, injection, warmUp, warmUpWorkflows, timeBudget, workers,
-        requested, requires, thresholds);
-  }
-
   /** The threshold on {@code metric}, if the spec sets one. */
   public Optional<ThresholdSpec> threshold(Metric metric) {
     return thresholds.stream().filter(t -> t.metric() == metric).findFirst();

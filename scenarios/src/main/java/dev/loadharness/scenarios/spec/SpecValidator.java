@@ -1,5 +1,7 @@
 package dev.loadharness.scenarios.spec;
 
+import dev.loadharness.reports.record.Threshold;
+
 import dev.loadharness.scenarios.catalog.WorkflowKind;
 import dev.loadharness.scenarios.server.ServerCapability;
 import dev.loadharness.scenarios.server.ServerKind;
@@ -183,7 +185,6 @@ final class SpecValidator {
     if (raw == null) {
       return list;
     }
-    String ops = Arrays.stream(ThresholdSpec.Op.values()).map(ThresholdSpec.Op::symbol).collect(Collectors.joining(" "));
     for (int i = 0; i < raw.size(); i++) {
       String path = "thresholds[" + i + "]";
       RawSpec.RawThreshold t = raw.get(i);
@@ -196,10 +197,9 @@ final class SpecValidator {
         problem(path + ".metric", (t.metric() == null ? "missing" : "unknown metric \"" + t.metric() + "\"")
             + "; known: " + Metric.known());
       }
-      Optional<ThresholdSpec.Op> op =
-          Arrays.stream(ThresholdSpec.Op.values()).filter(o -> o.symbol().equals(t.op())).findFirst();
+      Optional<Threshold.Op> op = Threshold.Op.of(t.op());
       if (op.isEmpty()) {
-        problem(path + ".op", (t.op() == null ? "missing" : "unknown op \"" + t.op() + "\"") + "; known: " + ops);
+        problem(path + ".op", (t.op() == null ? "missing" : "unknown op \"" + t.op() + "\"") + "; known: " + Threshold.Op.known());
       }
       if (t.limit() == null || t.limit().isNaN()) {
         problem(path + ".limit", "missing; a number");

@@ -1,47 +1,19 @@
 package dev.loadharness.scenarios.spec;
 
-import java.util.Locale;
+import dev.loadharness.reports.record.Numbers;
+import dev.loadharness.reports.record.Threshold;
+import dev.loadharness.reports.record.Threshold.Op;
 
-/** One bar: {@code metric op limit}, e.g. {@code poll_p95_ms < 5000}. */
+/** One bar of a spec: {@code metric op limit}, e.g. {@code poll_p95_ms < 5000}; evaluated into a {@link Threshold}. */
 public record ThresholdSpec(Metric metric, Op op, double limit) {
-
-  /** Whether {@code actual} meets this bar. */
-  public boolean passes(double actual) {
-    return op.test(actual, limit);
-  }
 
   /** A stable name for reports, e.g. "poll_p95_ms < 5000". */
   public String name() {
-    return metric.id() + " " + op.symbol() + " " + format(limit);
+    return metric.id() + " " + op.symbol() + " " + Numbers.format(limit);
   }
 
-  static String format(double value) {
-    return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.3f", value);
-  }
-
-  /** The comparisons a threshold may use. */
-  public enum Op {
-    LT("<"), LE("<="), GT(">"), GE(">="), EQ("==");
-
-    private final String symbol;
-
-    Op(String symbol) {
-      this.symbol = symbol;
-    }
-
-    /** The symbol as written in spec files and run records. */
-    public String symbol() {
-      return symbol;
-    }
-
-    boolean test(double actual, double limit) {
-      return switch (this) {
-        case LT -> actual < limit;
-        case LE -> actual <= limit;
-        case GT -> actual > limit;
-        case GE -> actual >= limit;
-        case EQ -> actual == limit;
-      };
-    }
+  /** The bar judged against {@code actual}; no measurement (null) fails. */
+  public Threshold evaluate(Double actual) {
+    return Threshold.evaluate(name(), metric.id(), op, limit, actual, actual == null ? "nothing measured" : "");
   }
 }

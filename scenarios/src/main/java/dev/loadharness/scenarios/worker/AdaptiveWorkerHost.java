@@ -3,12 +3,14 @@ package dev.loadharness.scenarios.worker;
 import dev.loadharness.runtime.AdaptiveWorkerRuntime;
 import dev.loadharness.runtime.config.RuntimeConfig;
 import dev.loadharness.runtime.metrics.IntervalSnapshot;
+import dev.loadharness.runtime.metrics.MetricNames;
 import dev.loadharness.scenarios.spec.WorkerSettings;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 
 /**
  * The runtime under test, {@link AdaptiveWorkerRuntime}, with the adaptive tuner: configured through its
@@ -17,9 +19,12 @@ import java.util.Properties;
  */
 public final class AdaptiveWorkerHost implements WorkerHost {
   /** The runtime's metrics the gate reads; it counts activity schedule-to-start once (sdk-java#2733). */
-  private static final List<String> TIMERS = List.of(WorkerMetrics.POLL_LATENCY,
-      WorkerMetrics.WORKFLOW_SCHEDULE_TO_START, WorkerMetrics.ACTIVITY_SCHEDULE_TO_START);
-  private static final List<String> COUNTERS = List.of(WorkerMetrics.STICKY_HIT, WorkerMetrics.STICKY_MISS);
+  private static final List<String> TIMERS = List.of(MetricNames.POLL_LATENCY_MS,
+      MetricNames.SDK_WORKFLOW_SCHEDULE_TO_START, MetricNames.SDK_ACTIVITY_SCHEDULE_TO_START);
+  private static final List<String> COUNTERS = List.of(MetricNames.SDK_STICKY_HIT, MetricNames.SDK_STICKY_MISS);
+  /** Gauges the run's time series read: the controller's decisions, its queue, slots in use, pollers. */
+  private static final Set<String> GAUGES = Set.of(MetricNames.CONCURRENCY_LIMIT, MetricNames.QUEUE_DEPTH,
+      MetricNames.SDK_SLOTS_USED, MetricNames.SDK_SLOTS_AVAILABLE, MetricNames.SDK_NUM_POLLERS);
 
   private final WorkerConfig config;
   private final WorkerMetrics metrics;
@@ -34,8 +39,7 @@ public final class AdaptiveWorkerHost implements WorkerHost {
   static Map<String, String> environment(WorkerConfig config) {
     WorkerSettings s = config.settings();
     Map<String, String> env = new LinkedHashMap<>();
-    env.put("TEMPORAL_ADDRESS", config.target());
-    env.put("TEMPORAL_NAMESPACE", config.namespace());
+    env.putAll(config.connection().toEnvironment());
     env.put("TEMPORAL_TASK_QUEUE", config.taskQueue());
     env.put("TEMPORAL_WORKER_IDENTITY", config.workerId());
     env.put("TEMPORAL_TUNER", "adaptive");
@@ -61,6 +65,11 @@ public final class AdaptiveWorkerHost implements WorkerHost {
   private void copy(IntervalSnapshot interval) {
     TIMERS.forEach(name -> metrics.importSamples(name, interval.merged(name)));
     COUNTERS.forEach(name -> metrics.reportCounter(name, Map.of(), interval.delta(name)));
+    interval.gauges().forEach((key, value) -> {
+      if (GAUGES.contains(key.name())) {
+        metrics.reportGauge(key.name(), key.tags(), value);
+      }
+    });
   }
 
   @Override

@@ -1,24 +1,35 @@
 package dev.loadharness.scenarios.worker;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.HistogramLogWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The worker's per-interval record: {@code intervals.hlog} (HdrHistogram interval log, one tagged
- * histogram per metric per interval, microseconds) and {@code metrics.jsonl} (one line per interval with
- * counter totals and gauges). These are the raw material for time series; metrics.json holds the totals.
+ * The worker's per-interval record, writer and reader side by side: {@code intervals.hlog} (HdrHistogram
+ * interval log, one tagged histogram per metric per interval, microseconds; read it with HdrHistogram's
+ * {@code HistogramLogReader}) and {@code metrics.jsonl} (one {@link Sample} per interval: counter totals,
+ * gauges, process CPU and heap), read back by {@link #read(Path)}.
  */
-final class IntervalFiles implements AutoCloseable {
+public final class IntervalFiles implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(IntervalFiles.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final PrintStream hlog;
@@ -26,22 +37,65 @@ final class IntervalFiles implements AutoCloseable {
   private final Path jsonl;
   private final long startMs = System.currentTimeMillis();
 
-  IntervalFiles(Path dir) {
+  IntervalFiles(WorkerFiles files) {
     try {
-      this.hlog = new PrintStream(dir.resolve("intervals.hlog").toFile(), "UTF-8");
-    } catch (FileNotFoundException | java.io.UnsupportedEncodingException e) {
-      throw new UncheckedIOException(new IOException("cannot create " + dir.resolve("intervals.hlog"), e));
+      this.hlog = new PrintStream(files.intervals().toFile(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(new IOException("cannot create " + files.intervals(), e));
     }
     this.histograms = new HistogramLogWriter(hlog);
     histograms.outputLogFormatVersion();
     histograms.outputStartTime(startMs);
     histograms.setBaseTime(startMs);
     histograms.outputLegend();
-    this.jsonl = dir.resolve("metrics.jsonl");
+    this.jsonl = files.samples();
   }
 
-  /** Appends one interval: the metrics' interval histograms and the current counters and gauges. */
-  synchronized void append(Map<String, Histogram> interval, WorkerMetrics metrics, long nowMs) {
+  /**
+   * One line of {@code metrics.jsonl}.
+   *
+   * @param tsMs when it was written, epoch ms
+   * @param cpuMs the worker process's CPU time since it started, ms (-1 in files that predate the field)
+   * @param heapUsedBytes used heap at {@code tsMs} (-1 in files that predate the field)
+   * @param counters counter totals since start
+   * @param gauges last gauge values, keyed {@code name} or {@code name{k=v,...}} ({@link WorkerMetrics#gaugeKey})
+   */
+  public record Sample(long tsMs, long cpuMs, long heapUsedBytes, Map<String, Double> counters,
+      Map<String, Double> gauges) {
+
+    /** The sum of every counter named {@code name}, whatever its tags. */
+    public double counter(String name) {
+      return sum(counters, name, key -> true);
+    }
+
+    /** The sum of every gauge named {@code name} whose key passes {@code tags} (the whole key is tested). */
+    public double gauge(String name, Predicate<String> tags) {
+      return sum(gauges, name, tags);
+    }
+
+    /** Whether some gauge named {@code name} whose key passes {@code tags} was written. */
+    public boolean hasGauge(String name, Predicate<String> tags) {
+      return gauges.keySet().stream().anyMatch(k -> named(k, name) && tags.test(k));
+    }
+
+    private static double sum(Map<String, Double> values, String name, Predicate<String> tags) {
+      double total = 0;
+      for (Map.Entry<String, Double> e : values.entrySet()) {
+        if (named(e.getKey(), name) && tags.test(e.getKey())) {
+          total += e.getValue();
+        }
+      }
+      return total;
+    }
+
+    private static boolean named(String key, String name) {
+      return key.equals(name) || key.startsWith(name + "{");
+    }
+  }
+
+  /** Appends one interval: the metrics' interval histograms and a {@link Sample} line. */
+  synchronized void append(Map<String, Histogram> interval, WorkerMetrics metrics, long nowMs, long cpuMs,
+      long heapUsedBytes) {
     for (Histogram h : interval.values()) {
       h.setStartTimeStamp(nowMs - 1000);
       h.setEndTimeStamp(nowMs);
@@ -51,6 +105,8 @@ final class IntervalFiles implements AutoCloseable {
     Map<String, Object> line = new LinkedHashMap<>();
     line.put("ts_ms", nowMs);
     line.put("elapsed_s", (nowMs - startMs) / 1000.0);
+    line.put("cpu_ms", cpuMs);
+    line.put("heap_used_bytes", heapUsedBytes);
     line.put("counters", metrics.counters());
     line.put("gauges", metrics.gauges());
     try {
@@ -63,5 +119,40 @@ final class IntervalFiles implements AutoCloseable {
   @Override
   public synchronized void close() {
     hlog.close();
+  }
+
+  /** The samples of a {@code metrics.jsonl} in time order; a missing file or unreadable line is skipped. */
+  public static List<Sample> read(Path jsonl) {
+    List<Sample> samples = new ArrayList<>();
+    if (!Files.isRegularFile(jsonl)) {
+      return samples;
+    }
+    try {
+      int lineNumber = 0;
+      for (String line : Files.readAllLines(jsonl)) {
+        lineNumber++;
+        if (line.isBlank()) {
+          continue;
+        }
+        try {
+          JsonNode node = JSON.readTree(line);
+          samples.add(new Sample(node.path("ts_ms").asLong(), node.path("cpu_ms").asLong(-1),
+              node.path("heap_used_bytes").asLong(-1), numbers(node.path("counters")), numbers(node.path("gauges"))));
+        } catch (IOException e) {
+          // A worker killed mid-write (the worker-restart scenario) leaves a truncated last line.
+          log.warn("{}:{}: skipped an unreadable metrics line ({})", jsonl, lineNumber, e.getMessage());
+        }
+      }
+    } catch (IOException e) {
+      log.warn("cannot read worker metrics {}: {}", jsonl, e.getMessage());
+    }
+    samples.sort(Comparator.comparingLong(Sample::tsMs));
+    return samples;
+  }
+
+  private static Map<String, Double> numbers(JsonNode object) {
+    Map<String, Double> values = new HashMap<>();
+    object.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().asDouble()));
+    return values;
   }
 }

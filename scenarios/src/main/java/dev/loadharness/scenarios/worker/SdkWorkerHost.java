@@ -8,7 +8,6 @@ import dev.loadharness.scenarios.spec.WorkerSettings;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerFactoryOptions;
@@ -41,14 +40,13 @@ public final class SdkWorkerHost implements WorkerHost {
   @Override
   public void start() {
     scope = new RootScopeBuilder().reporter(metrics).reportEvery(com.uber.m3.util.Duration.ofSeconds(1));
-    stubs = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
-        .setTarget(config.target())
+    stubs = WorkflowServiceStubs.newServiceStubs(config.connection().toStubsOptions()
         .setMetricsScope(scope)
         .setGrpcClientInterceptors(List.of(new PollLatencyInterceptor(
             (pollerType, taskQueue, millis) -> metrics.recordPoll(Math.round(millis * 1_000_000)))))
         .build());
     WorkflowClient client = WorkflowClient.newInstance(stubs,
-        WorkflowClientOptions.newBuilder().setNamespace(config.namespace()).setIdentity(config.workerId()).build());
+        WorkflowClientOptions.newBuilder().setNamespace(config.connection().namespace()).setIdentity(config.workerId()).build());
     WorkerSettings s = config.settings();
     factory = WorkerFactory.newInstance(client,
         WorkerFactoryOptions.newBuilder().setWorkflowCacheSize(s.cacheSize()).build());

@@ -1,6 +1,7 @@
 package dev.loadharness.scenarios.worker;
 
 import com.sun.management.OperatingSystemMXBean;
+import dev.loadharness.scenarios.server.ConnectionSettings;
 import dev.loadharness.scenarios.spec.WorkerSettings;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
@@ -22,17 +23,17 @@ import picocli.CommandLine.Option;
 
 /**
  * One worker process: polls the run's task queue with the catalog registered; every second and on exit
- * (SIGTERM) it appends to {@code <dir>/intervals.hlog} and {@code <dir>/metrics.jsonl} and rewrites
- * {@code <dir>/metrics.json} (totals); it writes a {@code ready} file once polling.
- * It exits by itself after {@code --max-lifetime}, so a runner that died never leaves it behind.
+ * (SIGTERM) it appends to its {@link IntervalFiles} and rewrites its snapshot (totals); it writes a
+ * {@code ready} file once polling. The connection (address, namespace, TLS files, API key) comes from the
+ * runtime's {@code TEMPORAL_*} environment variables, so an API key never appears on a command line.
+ * It exits by itself when the process that started it ends ({@code --parent-pid}) or after
+ * {@code --max-lifetime}, so a runner that died, even by SIGKILL, never leaves it behind.
  */
 @Command(name = "worker", mixinStandardHelpOptions = true, description = "Runs one load-harness worker process.")
 public final class WorkerMain implements java.util.concurrent.Callable<Integer> {
   private static final Logger log = LoggerFactory.getLogger(WorkerMain.class);
 
   @Option(names = "--worker-id", required = true) String workerId;
-  @Option(names = "--target", required = true, description = "host:port of the Temporal frontend") String target;
-  @Option(names = "--namespace", defaultValue = "default") String namespace;
   @Option(names = "--task-queue", required = true) String taskQueue;
   @Option(names = "--dir", required = true, description = "this worker's directory in the run directory") Path dir;
   @Option(names = "--runtime", defaultValue = "fixed") String runtime;
@@ -42,6 +43,7 @@ public final class WorkerMain implements java.util.concurrent.Callable<Integer> 
   @Option(names = "--activity-pollers", defaultValue = "5") int activityPollers;
   @Option(names = "--cache-size", defaultValue = "600") int cacheSize;
   @Option(names = "--max-lifetime", defaultValue = "PT30M", description = "ISO-8601 duration") Duration maxLifetime;
+  @Option(names = "--parent-pid", description = "exit when this process ends (the runner)") Long parentPid;
 
   /** Runs the worker until SIGTERM or {@code --max-lifetime}. */
   public static void main(String[] args) {
@@ -55,8 +57,10 @@ public final class WorkerMain implements java.util.concurrent.Callable<Integer> 
     WorkerSettings settings = new WorkerSettings(1, mode, workflowSlots, activitySlots, workflowPollers,
         activityPollers, cacheSize, Optional.empty());
     Files.createDirectories(dir);
+    WorkerFiles files = new WorkerFiles(dir);
+    ConnectionSettings connection = ConnectionSettings.fromEnvironment(System.getenv());
     WorkerMetrics metrics = new WorkerMetrics();
-    WorkerConfig config = new WorkerConfig(workerId, target, namespace, taskQueue, settings, dir);
+    WorkerConfig config = new WorkerConfig(workerId, connection, taskQueue, settings, dir);
     WorkerHost host = mode == WorkerSettings.RuntimeMode.ADAPTIVE
         ? new AdaptiveWorkerHost(config, metrics)
         : new SdkWorkerHost(config, metrics);
@@ -70,18 +74,21 @@ public final class WorkerMain implements java.util.concurrent.Callable<Integer> 
         Thread.currentThread().interrupt();
       }
     }, "worker-shutdown"));
+    watchParent(stop);
     ProcessProbe probe = new ProcessProbe();
     ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
-    IntervalFiles intervals = new IntervalFiles(dir);
+    IntervalFiles intervals = new IntervalFiles(files);
     Runnable tick = () -> {
-      intervals.append(metrics.drainInterval(), metrics, System.currentTimeMillis());
-      probe.snapshot(workerId, metrics).write(dir.resolve(WorkerMetricsSnapshot.FILE));
+      WorkerMetricsSnapshot snapshot = probe.snapshot(workerId, metrics);
+      intervals.append(metrics.drainInterval(), metrics, System.currentTimeMillis(), snapshot.processCpuMs(),
+          probe.heapUsedNow());
+      snapshot.write(files.snapshot());
     };
     try {
       host.start();
       writer.scheduleAtFixedRate(tick, 1, 1, TimeUnit.SECONDS);
-      Files.writeString(dir.resolve("ready"), ProcessHandle.current().pid() + "\n");
-      log.info("worker {} polling {} on {} ({})", workerId, taskQueue, target, settings);
+      Files.writeString(files.ready(), ProcessHandle.current().pid() + "\n");
+      log.info("worker {} polling {} on {} ({})", workerId, taskQueue, connection, settings);
       if (!stop.await(maxLifetime.toMillis(), TimeUnit.MILLISECONDS)) {
         log.warn("worker {} reached --max-lifetime {}; exiting", workerId, maxLifetime);
       }
@@ -97,12 +104,33 @@ public final class WorkerMain implements java.util.concurrent.Callable<Integer> 
     return 0;
   }
 
+  /** Counts {@code stop} down when the parent process ends, so an orphaned worker drains and exits. */
+  private void watchParent(CountDownLatch stop) {
+    if (parentPid == null) {
+      return;
+    }
+    Optional<ProcessHandle> parent = ProcessHandle.of(parentPid);
+    if (parent.isEmpty()) {
+      log.warn("worker {}: parent process {} is already gone; exiting", workerId, parentPid);
+      stop.countDown();
+      return;
+    }
+    parent.get().onExit().thenRun(() -> {
+      log.warn("worker {}: parent process {} ended; exiting", workerId, parentPid);
+      stop.countDown();
+    });
+  }
+
   /** This JVM's CPU, heap and GC figures. */
   static final class ProcessProbe {
     private final OperatingSystemMXBean os =
         (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private long heapMax;
+
+    long heapUsedNow() {
+      return memory.getHeapMemoryUsage().getUsed();
+    }
 
     synchronized WorkerMetricsSnapshot snapshot(String workerId, WorkerMetrics metrics) {
       heapMax = Math.max(heapMax, memory.getHeapMemoryUsage().getUsed());

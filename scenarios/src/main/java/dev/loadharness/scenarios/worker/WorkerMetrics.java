@@ -6,6 +6,9 @@ import com.uber.m3.tally.CapableOf;
 import com.uber.m3.tally.StatsReporter;
 import com.uber.m3.util.Duration;
 import dev.loadharness.runtime.metrics.ExactStatsReporter;
+import dev.loadharness.runtime.metrics.MetricNames;
+import java.util.List;
+import java.util.stream.Collectors;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -21,16 +24,12 @@ import org.HdrHistogram.Recorder;
  * Counters arrive as deltas per report interval and are summed. Writers never block ({@link Recorder}).
  */
 public final class WorkerMetrics implements StatsReporter {
-  /** Successful polls only, recorded through the runtime's {@code PollLatencyInterceptor}. */
-  public static final String POLL_LATENCY = "temporal_worker_poll_latency_ms";
-  public static final String WORKFLOW_SCHEDULE_TO_START = "temporal_workflow_task_schedule_to_start_latency";
-  /** SDK 1.38 records this twice per task (sdk-java#2733); the poll-task copy is dropped, as the runtime does. */
-  public static final String ACTIVITY_SCHEDULE_TO_START = "temporal_activity_schedule_to_start_latency";
-  public static final String STICKY_HIT = "temporal_sticky_cache_hit";
-  public static final String STICKY_MISS = "temporal_sticky_cache_miss";
+  /** Gauge tags kept in a gauge's key; others (namespace, task queue, worker identity) are the same for a run. */
+  private static final List<String> GAUGE_TAGS = List.of("poller_type", "worker_type", "slot_kind", "source");
 
   private static final long HIGHEST_US = TimeUnit.MINUTES.toMicros(30);
-  private static final Set<String> TIMERS = Set.of(WORKFLOW_SCHEDULE_TO_START, ACTIVITY_SCHEDULE_TO_START,
+  private static final Set<String> TIMERS = Set.of(MetricNames.SDK_WORKFLOW_SCHEDULE_TO_START,
+      MetricNames.SDK_ACTIVITY_SCHEDULE_TO_START,
       "temporal_workflow_task_execution_latency", "temporal_activity_execution_latency",
       "temporal_workflow_task_replay_latency", "temporal_workflow_endtoend_latency");
 
@@ -42,7 +41,7 @@ public final class WorkerMetrics implements StatsReporter {
 
   /** Records one successful poll's latency. */
   public void recordPoll(long nanos) {
-    record(POLL_LATENCY, TimeUnit.NANOSECONDS.toMicros(nanos));
+    record(MetricNames.POLL_LATENCY_MS, TimeUnit.NANOSECONDS.toMicros(nanos));
   }
 
   private void record(String name, long micros) {
@@ -107,8 +106,20 @@ public final class WorkerMetrics implements StatsReporter {
 
   @Override
   public void reportGauge(String name, Map<String, String> tags, double value) {
-    String type = tags == null ? null : tags.get("poller_type");
-    gauges.put(type == null ? name : name + "{" + type + "}", value);
+    gauges.put(gaugeKey(name, tags), value);
+  }
+
+  /**
+   * A gauge's key in {@code metrics.jsonl}: {@code name}, or {@code name{k=v,...}} with the tags that tell
+   * series of one worker apart (poller, worker and slot type, source), in a fixed order.
+   */
+  public static String gaugeKey(String name, Map<String, String> tags) {
+    if (tags == null) {
+      return name;
+    }
+    String kept = GAUGE_TAGS.stream().filter(tags::containsKey).map(t -> t + "=" + tags.get(t))
+        .collect(Collectors.joining(","));
+    return kept.isEmpty() ? name : name + "{" + kept + "}";
   }
 
   @Override

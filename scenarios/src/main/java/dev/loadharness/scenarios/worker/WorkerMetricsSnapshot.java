@@ -30,9 +30,6 @@ public record WorkerMetricsSnapshot(
     Map<String, Long> counters,
     Map<String, Double> gauges) {
 
-  /** The file name inside a worker's directory. */
-  public static final String FILE = "metrics.json";
-
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(SerializationFeature.INDENT_OUTPUT)
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);

@@ -1,5 +1,6 @@
 package dev.loadharness.scenarios.worker;
 
+import dev.loadharness.runtime.metrics.MetricNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.uber.m3.util.Duration;
@@ -15,15 +16,15 @@ class WorkerMetricsTest {
     Map<String, String> pollTask = Map.of("task_queue", "q", "activity_type", "none");
     Map<String, String> handler = Map.of("task_queue", "q", "activity_type", "Cpu", "workflow_type", "Chain");
     for (int task = 0; task < 3; task++) {
-      metrics.reportTimer(WorkerMetrics.ACTIVITY_SCHEDULE_TO_START, pollTask, Duration.ofMillis(12));
-      metrics.reportTimer(WorkerMetrics.ACTIVITY_SCHEDULE_TO_START, handler, Duration.ofMillis(12));
+      metrics.reportTimer(MetricNames.SDK_ACTIVITY_SCHEDULE_TO_START, pollTask, Duration.ofMillis(12));
+      metrics.reportTimer(MetricNames.SDK_ACTIVITY_SCHEDULE_TO_START, handler, Duration.ofMillis(12));
     }
-    metrics.reportTimer(WorkerMetrics.WORKFLOW_SCHEDULE_TO_START, Map.of("activity_type", "none"),
+    metrics.reportTimer(MetricNames.SDK_WORKFLOW_SCHEDULE_TO_START, Map.of("activity_type", "none"),
         Duration.ofMillis(3));
 
     metrics.drainInterval();
 
-    assertThat(metrics.histograms().get(WorkerMetrics.ACTIVITY_SCHEDULE_TO_START).getTotalCount()).isEqualTo(3);
-    assertThat(metrics.histograms().get(WorkerMetrics.WORKFLOW_SCHEDULE_TO_START).getTotalCount()).isEqualTo(1);
+    assertThat(metrics.histograms().get(MetricNames.SDK_ACTIVITY_SCHEDULE_TO_START).getTotalCount()).isEqualTo(3);
+    assertThat(metrics.histograms().get(MetricNames.SDK_WORKFLOW_SCHEDULE_TO_START).getTotalCount()).isEqualTo(1);
   }
 }

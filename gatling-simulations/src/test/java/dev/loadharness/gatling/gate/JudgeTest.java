@@ -3,27 +3,29 @@ package dev.loadharness.gatling.gate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loadharness.gatling.driver.RunLedger;
+import dev.loadharness.reports.record.Threshold;
 import dev.loadharness.scenarios.spec.ScenarioSpec;
 import dev.loadharness.scenarios.spec.ScenarioSpecs;
 import java.util.Optional;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
-class GateTest {
+/** The judge: each bar with actual vs limit, and the bars no spec can switch off. */
+class JudgeTest {
   static final ScenarioSpec SPEC = ScenarioSpecs.load("worker-load-128");
 
   @Test
   void aHealthyRunPassesEveryBar() {
-    var checks = Gate.evaluate(SPEC, measurements(counts(128, 128, 0, 0), 400_000, 900, 100), Optional.empty());
-    assertThat(Gate.passed(checks)).isTrue();
-    assertThat(checks).hasSize(SPEC.thresholds().size());
+    var checks = Judge.thresholds(SPEC, measurements(counts(128, 128, 0, 0), 400_000, 900, 100), Optional.empty());
+    assertThat(checks).allMatch(Threshold::pass);
+    assertThat(checks).hasSize(SPEC.thresholds().size() + 1); // + worker_deaths == 0
   }
 
   @Test
   void eachBreachIsListedWithActualAndLimit() {
-    var checks = Gate.evaluate(SPEC, measurements(counts(128, 120, 3, 5), 6_000_000, 600, 400), Optional.empty());
-    assertThat(Gate.passed(checks)).isFalse();
-    assertThat(checks.stream().filter(c -> !c.pass()).map(Check::line)).containsExactly(
+    var checks = Judge.thresholds(SPEC, measurements(counts(128, 120, 3, 5), 6_000_000, 600, 400), Optional.empty());
+    assertThat(checks).anyMatch(t -> !t.pass());
+    assertThat(checks.stream().filter(c -> !c.pass()).map(Threshold::line)).containsExactly(
         "FAIL poll_p95_ms < 5000                               actual 6000.639     limit < 5000",
         "FAIL workflow_task_schedule_to_start_p95_ms < 5000    actual 6000.639     limit < 5000",
         "FAIL activity_schedule_to_start_p95_ms < 5000         actual 6000.639     limit < 5000",
@@ -35,9 +37,9 @@ class GateTest {
   @Test
   void nothingMeasuredNeverPasses() {
     Measurements empty = new Measurements(counts(128, 128, 0, 0), new Histogram(3), new Histogram(3),
-        new Histogram(3), new Histogram(3), new Histogram(3), 0, 0);
-    var checks = Gate.evaluate(SPEC, empty, Optional.empty());
-    assertThat(checks.stream().filter(c -> !c.pass()).map(Check::metric)).containsExactly("poll_p95_ms",
+        new Histogram(3), new Histogram(3), new Histogram(3), 0, 0, 0);
+    var checks = Judge.thresholds(SPEC, empty, Optional.empty());
+    assertThat(checks.stream().filter(c -> !c.pass()).map(Threshold::metric)).containsExactly("poll_p95_ms",
         "workflow_task_schedule_to_start_p95_ms", "activity_schedule_to_start_p95_ms", "sticky_hit_ratio");
   }
 
@@ -50,8 +52,8 @@ class GateTest {
         injection: {model: at-once}
         time_budget: 10s
         """);
-    var checks = Gate.evaluate(smoke, measurements(counts(10, 7, 0, 0), 1000, 1, 0), Optional.empty());
-    assertThat(checks).singleElement().satisfies(c -> {
+    var checks = Judge.thresholds(smoke, measurements(counts(10, 7, 0, 0), 1000, 1, 0), Optional.empty());
+    assertThat(checks).first().satisfies(c -> {
       assertThat(c.name()).isEqualTo("accounting: unaccounted == 0");
       assertThat(c.actual()).isEqualTo(3.0);
       assertThat(c.pass()).isFalse();
@@ -60,10 +62,20 @@ class GateTest {
 
   @Test
   void visibilityDisagreementFails() {
-    var checks = Gate.evaluate(SPEC, measurements(counts(128, 128, 0, 0), 400_000, 900, 100),
+    var checks = Judge.thresholds(SPEC, measurements(counts(128, 128, 0, 0), 400_000, 900, 100),
         Optional.of(new VisibilityCheck.Result(2, false, "server query")));
     assertThat(checks.get(checks.size() - 1).pass()).isFalse();
-    assertThat(Gate.passed(checks)).isFalse();
+    assertThat(checks).anyMatch(t -> !t.pass());
+  }
+
+  @Test
+  void aWorkerThatDiedFailsTheRunEvenWithoutAThreshold() {
+    Measurements m = measurements(counts(128, 128, 0, 0), 400_000, 900, 100);
+    Measurements oneDeath = new Measurements(m.counts(), m.start(), m.endToEnd(), m.poll(),
+        m.workflowScheduleToStart(), m.activityScheduleToStart(), 900, 100, 1);
+    var checks = Judge.thresholds(SPEC, oneDeath, Optional.empty());
+    assertThat(checks.stream().filter(c -> !c.pass()).map(Threshold::line)).singleElement().asString()
+        .startsWith("FAIL workers: worker_deaths == 0").contains("actual 1 ");
   }
 
   static RunLedger.Counts counts(long started, long completed, long failed, long timedOut) {
@@ -74,6 +86,6 @@ class GateTest {
   static Measurements measurements(RunLedger.Counts counts, long micros, long hits, long misses) {
     Histogram h = new Histogram(3);
     h.recordValue(micros);
-    return new Measurements(counts, h, h, h, h, h, hits, misses);
+    return new Measurements(counts, h, h, h, h, h, hits, misses, 0);
   }
 }

@@ -1,4 +1,4 @@
-package dev.loadharness.gatling.runner;
+package dev.loadharness.gatling.pipeline;
 
 import dev.loadharness.reports.record.GitInfo;
 import java.io.IOException;

@@ -1,0 +1,39 @@
+package dev.loadharness.gatling.gate;
+
+import dev.loadharness.reports.record.Threshold;
+import dev.loadharness.scenarios.spec.Metric;
+import dev.loadharness.scenarios.spec.ScenarioSpec;
+import dev.loadharness.scenarios.spec.ThresholdSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Judges a run: every threshold of the spec, plus what no spec can switch off: every started workflow has
+ * an outcome, no worker process died unplanned, and the server's visibility, where it can count, agrees.
+ */
+public final class Judge {
+  private Judge() {}
+
+  /** Every evaluated bar, the spec's first, in spec order. */
+  public static List<Threshold> thresholds(ScenarioSpec spec, Measurements m,
+      Optional<VisibilityCheck.Result> visibility) {
+    List<Threshold> bars = new ArrayList<>();
+    for (ThresholdSpec t : spec.thresholds()) {
+      bars.add(t.evaluate(m.value(t.metric()).orElse(null)));
+    }
+    if (spec.threshold(Metric.UNACCOUNTED).isEmpty()) {
+      bars.add(Threshold.evaluate("accounting: unaccounted == 0", Metric.UNACCOUNTED.id(), Threshold.Op.EQ, 0,
+          (double) m.counts().unaccounted(),
+          "started " + m.counts().started() + " = completed + failed + timed_out + unaccounted"));
+    }
+    if (spec.threshold(Metric.WORKER_DEATHS).isEmpty()) {
+      bars.add(Threshold.evaluate("workers: worker_deaths == 0", Metric.WORKER_DEATHS.id(), Threshold.Op.EQ, 0,
+          (double) m.workerDeaths(), "worker processes that ended without the scenario stopping them"));
+    }
+    visibility.ifPresent(v -> bars.add(new Threshold("visibility: still running == timed_out + unaccounted",
+        "visibility_running", "==", m.counts().timedOut() + m.counts().unaccounted(), (double) v.running(),
+        v.consistent(), v.note())));
+    return bars;
+  }
+}

@@ -1,0 +1,98 @@
+package dev.loadharness.gatling.pipeline;
+
+import dev.loadharness.gatling.driver.RunLedger;
+import dev.loadharness.reports.record.SeriesColumn;
+import dev.loadharness.runtime.metrics.ServerBacklogProbe;
+import io.temporal.api.enums.v1.TaskQueueType;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The driver's side of the run's time series, one sample per tick: throughput, in flight, end-to-end p95
+ * of the interval and, where the server answers DescribeTaskQueue, the task queue's backlog. Each tick
+ * also prints the progress line.
+ */
+final class DriverSeries {
+  private final RunLedger ledger;
+  private final PrintStream out;
+  private final Optional<Backlog> backlog;
+  private final List<Double> elapsed = new ArrayList<>();
+  private final List<Long> wallMs = new ArrayList<>();
+  private final Map<SeriesColumn, List<Double>> columns = new EnumMap<>(SeriesColumn.class);
+  private long lastCompleted;
+  private double lastElapsed;
+
+  /** Where to ask for the server backlog: the run's task queue. */
+  record Backlog(WorkflowServiceStubs stubs, String namespace, String taskQueue) {
+    Double read() {
+      try {
+        return (double) (ServerBacklogProbe.approximateBacklog(stubs, namespace, taskQueue,
+            TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW)
+            + ServerBacklogProbe.approximateBacklog(stubs, namespace, taskQueue, TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY));
+      } catch (RuntimeException e) {
+        return null; // a gap in the chart: the server did not answer this tick
+      }
+    }
+  }
+
+  DriverSeries(RunLedger ledger, PrintStream out, Optional<Backlog> backlog) {
+    this.ledger = ledger;
+    this.out = out;
+    this.backlog = backlog;
+    for (SeriesColumn c : List.of(SeriesColumn.THROUGHPUT_WPS, SeriesColumn.IN_FLIGHT, SeriesColumn.END_TO_END_P95_MS)) {
+      columns.put(c, new ArrayList<>());
+    }
+    backlog.ifPresent(b -> columns.put(SeriesColumn.SERVER_BACKLOG, new ArrayList<>()));
+  }
+
+  synchronized void tick() {
+    RunLedger.Counts c = ledger.counts();
+    double now = (System.nanoTime() - ledger.startNanos()) / 1e9;
+    Histogram interval = ledger.endToEndInterval();
+    Double intervalP95 = interval.getTotalCount() == 0 ? null : interval.getValueAtPercentile(95) / 1000.0;
+    double span = Math.max(1e-3, now - lastElapsed);
+    elapsed.add(now);
+    wallMs.add(System.currentTimeMillis());
+    columns.get(SeriesColumn.THROUGHPUT_WPS).add((c.completed() - lastCompleted) / span);
+    columns.get(SeriesColumn.IN_FLIGHT).add((double) c.inFlight());
+    columns.get(SeriesColumn.END_TO_END_P95_MS).add(intervalP95);
+    backlog.ifPresent(b -> columns.get(SeriesColumn.SERVER_BACKLOG).add(b.read()));
+    lastCompleted = c.completed();
+    lastElapsed = now;
+    out.printf(Locale.ROOT, "[%6.1fs] started %5d  completed %5d  failed %3d  timed out %3d  in flight %5d  "
+        + "e2e p95 %s%n", now, c.started(), c.completed(), c.failed(), c.timedOut(), c.inFlight(),
+        intervalP95 == null ? "-" : String.format(Locale.ROOT, "%.0f ms", intervalP95));
+    out.flush();
+  }
+
+  /** Seconds since the ledger started, one entry per tick. */
+  synchronized List<Double> elapsed() {
+    return List.copyOf(elapsed);
+  }
+
+  /** Wall-clock time of each tick, to line the workers' own per-second samples up with it. */
+  synchronized List<Long> wallMs() {
+    return List.copyOf(wallMs);
+  }
+
+  synchronized Map<SeriesColumn, List<Double>> columns() {
+    Map<SeriesColumn, List<Double>> copy = new EnumMap<>(SeriesColumn.class);
+    columns.forEach((k, v) -> copy.put(k, new ArrayList<>(v)));
+    return copy;
+  }
+
+  /** Mean seconds between ticks. */
+  synchronized double intervalS() {
+    if (elapsed.size() < 2) {
+      return elapsed.isEmpty() ? 1.0 : Math.max(0.001, elapsed.get(0));
+    }
+    return Math.max(0.001, (elapsed.get(elapsed.size() - 1) - elapsed.get(0)) / (elapsed.size() - 1));
+  }
+}

@@ -1,0 +1,30 @@
+package dev.loadharness.gatling.pipeline;
+
+import dev.loadharness.gatling.driver.LoadDriver;
+import dev.loadharness.gatling.simulation.TemporalLoadSimulation;
+import io.gatling.app.Gatling$;
+import java.nio.file.Path;
+
+/**
+ * The one place the pipeline hands over to Gatling. Gatling instantiates the simulation class itself, by
+ * name, so the simulation cannot be given its driver through a constructor: the driver is installed in
+ * {@link LoadDriver}'s holder for the duration of the call and removed after it. Gatling writes its own
+ * report under {@code resultsDir}; the pipeline reads nothing back from it, only the driver's ledger.
+ */
+final class GatlingSeam {
+  private GatlingSeam() {}
+
+  /** Runs {@link TemporalLoadSimulation} with {@code driver}; returns Gatling's exit status. */
+  static int run(LoadDriver driver, Path resultsDir, String description) {
+    LoadDriver.install(driver);
+    try {
+      return Gatling$.MODULE$.fromArgs(new String[] {
+          "-s", TemporalLoadSimulation.class.getName(), "-rf", resultsDir.toString(), "-rd", description});
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("Gatling crashed: " + e + (e.toString().contains("does not open java.lang")
+          ? " (start the JVM with --add-opens=java.base/java.lang=ALL-UNNAMED, as scripts/load does)" : ""), e);
+    } finally {
+      LoadDriver.uninstall(driver);
+    }
+  }
+}

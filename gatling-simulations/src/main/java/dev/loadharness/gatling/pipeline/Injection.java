@@ -1,0 +1,78 @@
+package dev.loadharness.gatling.pipeline;
+
+import com.sun.management.OperatingSystemMXBean;
+import dev.loadharness.gatling.driver.LoadDriver;
+import dev.loadharness.gatling.driver.RunLedger;
+import dev.loadharness.reports.record.DriverUse;
+import dev.loadharness.reports.record.RunEvent;
+import dev.loadharness.scenarios.server.ServerCapability;
+import dev.loadharness.scenarios.server.ServerEnvironment;
+import dev.loadharness.scenarios.server.ServerKind;
+import dev.loadharness.scenarios.worker.WorkerProcesses;
+import io.temporal.client.WorkflowClient;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The injection phase: drives the spec's workload through Gatling ({@link GatlingSeam}) while sampling the
+ * driver's series every tick, and carries out the scenario's planned faults (kill a worker after a delay).
+ */
+final class Injection {
+  private Injection() {}
+
+  /**
+   * What the injection phase produced.
+   *
+   * @param ledger every workflow's outcome and the client-side latencies
+   * @param series the driver's per-tick samples
+   * @param driver CPU the driver JVM spent
+   * @param events planned faults carried out
+   */
+  record Result(RunLedger ledger, DriverSeries series, DriverUse driver, List<RunEvent> events) {}
+
+  static Result run(RunPlan plan, ServerEnvironment server, WorkflowClient client, WorkerProcesses workers,
+      PrintStream out) {
+    int callThreads = Math.max(4, Math.min(32, plan.spec().workflows()));
+    List<RunEvent> events = new CopyOnWriteArrayList<>();
+    ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, r -> {
+      Thread t = new Thread(r, "load-ticks");
+      t.setDaemon(true);
+      return t;
+    });
+    try (LoadDriver driver = new LoadDriver(client, plan.taskQueue(), plan.idPrefix(), plan.spec(), 42L, callThreads)) {
+      Optional<DriverSeries.Backlog> backlog = server.capabilities().contains(ServerCapability.DESCRIBE_TASK_QUEUE)
+          ? Optional.of(new DriverSeries.Backlog(client.getWorkflowServiceStubs(), server.namespace(), plan.taskQueue()))
+          : Optional.empty();
+      DriverSeries series = new DriverSeries(driver.ledger(), out, backlog);
+      long every = plan.progressEvery().toMillis();
+      timers.scheduleAtFixedRate(series::tick, every, every, TimeUnit.MILLISECONDS);
+      plan.spec().workers().killOneAfter().ifPresent(after -> timers.schedule(() -> {
+        long pid = workers.pid(0).orElse(-1L);
+        out.println("killing worker-1 (pid " + pid + ") with SIGKILL, as the scenario plans");
+        workers.kill(0);
+        events.add(new RunEvent(plan.secondsSinceStart(System.currentTimeMillis()), RunEvent.WORKER_KILLED,
+            "worker-1", "SIGKILL by the scenario (pid " + pid + ")"));
+      }, after.toMillis(), TimeUnit.MILLISECONDS));
+      OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+      long cpuBefore = os.getProcessCpuTime();
+      long wallBefore = System.nanoTime();
+      int status = GatlingSeam.run(driver, plan.runDir().resolve("gatling"), plan.spec().name());
+      DriverUse use = new DriverUse((os.getProcessCpuTime() - cpuBefore) / 1e6, (System.nanoTime() - wallBefore) / 1e6,
+          Runtime.getRuntime().availableProcessors(), server.kind() == ServerKind.IN_MEMORY);
+      timers.shutdownNow();
+      series.tick();
+      if (status != 0) {
+        throw new IllegalStateException("Gatling exited with status " + status + "; see " + plan.runDir().resolve("gatling"));
+      }
+      return new Result(driver.ledger(), series, use, List.copyOf(events));
+    } finally {
+      timers.shutdownNow();
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package dev.loadharness.gatling.pipeline;
+
+import dev.loadharness.gatling.driver.WarmUp;
+import dev.loadharness.gatling.gate.Judge;
+import dev.loadharness.reports.record.LoadSummary;
+import dev.loadharness.reports.record.RunRecord;
+import dev.loadharness.reports.record.Threshold;
+import dev.loadharness.reports.record.Verdict;
+import dev.loadharness.reports.run.RunReport;
+import dev.loadharness.reports.run.RunSummary;
+import dev.loadharness.scenarios.server.ServerEnvironment;
+import dev.loadharness.scenarios.server.ServerEnvironmentException;
+import dev.loadharness.scenarios.spec.ScenarioSpec;
+import dev.loadharness.scenarios.worker.WorkerMetricsSnapshot;
+import dev.loadharness.scenarios.worker.WorkerProcesses;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * One load run as a pipeline on a server that is already open:
+ * plan -> workers -> warm-up -> {@link Injection} -> {@link Measurement} -> {@link Judge} -> one
+ * {@link RunRecord} ({@link RecordAssembly}) -> report.html and summary.md rendered from it. Single runs,
+ * the runtime comparison and later compositions call this; none reads back a file the run wrote.
+ */
+public final class LoadRun {
+  private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(90);
+
+  private final PrintStream out;
+
+  public LoadRun(PrintStream out) {
+    this.out = out;
+  }
+
+  /** Runs {@code plan} on {@code server}; never throws for a failed environment, the record says {@code error}. */
+  public RunOutcome execute(RunPlan plan, ServerEnvironment server) {
+    ScenarioSpec spec = plan.spec();
+    out.println("scenario " + spec.name() + ": " + spec.workflows() + " workflows, " + spec.injection().model().id()
+        + ", " + spec.workers().processes() + " worker process(es) " + spec.workers().runtime().id() + " "
+        + spec.workers().workflowSlots() + "/" + spec.workers().activitySlots() + "; run directory " + plan.runDir());
+    out.println("server: " + server.kind().id() + " " + server.serverVersion() + " at " + server.target());
+    Optional<String> unsupported = server.whyUnsupported(spec.requires());
+    if (unsupported.isPresent()) {
+      return skipped(plan, "SKIPPED: " + spec.name() + " " + unsupported.get());
+    }
+    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(server.connection().toStubsOptions().build());
+    try {
+      WorkflowClient client = WorkflowClient.newInstance(stubs,
+          WorkflowClientOptions.newBuilder().setNamespace(server.namespace()).build());
+      return measure(plan, server, client);
+    } catch (ServerEnvironmentException | IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
+      return failed(plan, server, e.getMessage());
+    } finally {
+      stubs.shutdownNow();
+    }
+  }
+
+  private RunOutcome measure(RunPlan plan, ServerEnvironment server, WorkflowClient client) {
+    ScenarioSpec spec = plan.spec();
+    out.println("starting " + spec.workers().processes() + " worker JVM(s) on task queue " + plan.taskQueue());
+    try (WorkerProcesses workers = WorkerProcesses.start(spec.workers(), server.connection(), plan.taskQueue(),
+        plan.runDir())) {
+      List<WorkerMetricsSnapshot> warmUpBaseline = List.of();
+      if (spec.warmUpWorkflows() > 0) {
+        out.println("warm-up: " + spec.warmUpWorkflows() + " workflows before the measured load");
+        WarmUp.run(client, plan.taskQueue(), plan.warmUpPrefix(), spec, WARM_UP_LIMIT);
+        warmUpBaseline = workers.settledSnapshots();
+      }
+      Injection.Result injection = Injection.run(plan, server, client, workers, out);
+      Measurement.Result measured = Measurement.run(plan, server, client, workers, warmUpBaseline, injection);
+      List<Threshold> thresholds = Judge.thresholds(spec, measured.measurements(), measured.visibility());
+      RunRecord record = RecordAssembly.measured(plan, server, injection, measured, thresholds);
+      RecordAssembly.write(plan.runDir(), record);
+      printVerdict(record, plan);
+      return RunOutcome.of(record, plan.runDir());
+    }
+  }
+
+  /** An environment failure: the record is still written, with verdict {@code error} and the cause. */
+  private RunOutcome failed(RunPlan plan, ServerEnvironment server, String cause) {
+    return failed(plan, RecordAssembly.base(plan, server), cause);
+  }
+
+  /**
+   * The server of {@code serverKind} could not be opened: the record is still written, verdict {@code error}.
+   */
+  public RunOutcome serverFailed(RunPlan plan, String serverKind, String cause) {
+    return failed(plan, RecordAssembly.base(plan, serverKind, "unknown"), cause);
+  }
+
+  private RunOutcome failed(RunPlan plan, RunRecord.Builder base, String cause) {
+    out.println("ERROR: " + cause);
+    RunRecord record = base
+        .load(LoadSummary.of(0, 0, 0, 0, 0, 0))
+        .verdict(Verdict.ERROR)
+        .error(cause)
+        .build();
+    RecordAssembly.write(plan.runDir(), record);
+    return RunOutcome.of(record, plan.runDir());
+  }
+
+  private RunOutcome skipped(RunPlan plan, String reason) {
+    out.println(reason);
+    try {
+      Files.writeString(plan.runDir().resolve(RunSummary.FILE_NAME), "# " + plan.spec().name() + "\n\n" + reason + "\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new RunOutcome(RunOutcome.PASS, null, plan.runDir(), reason);
+  }
+
+  private void printVerdict(RunRecord record, RunPlan plan) {
+    LoadSummary c = record.load();
+    out.println();
+    out.printf(Locale.ROOT, "%s: %s  (started %d, completed %d, failed %d, timed out %d, unaccounted %d; %.1f wf/s; "
+            + "driver CPU %.1f%% of one core)%n", record.scenario(), record.verdict() == Verdict.PASS ? "PASS" : "FAIL",
+        c.started(), c.completed(), c.failed(), c.timedOut(), c.unaccounted(), c.throughputWps(),
+        record.driver() == null ? 0 : record.driver().percentOfOneCore());
+    record.thresholds().forEach(t -> out.println("  " + t.line()));
+    record.events().forEach(e -> out.printf(Locale.ROOT, "  event at %.1f s: %s %s (%s)%n", e.atS(), e.kind(),
+        e.subject(), e.detail()));
+    out.println("report: " + plan.runDir().resolve(RunReport.FILE_NAME));
+    out.println("summary: " + plan.runDir().resolve(RunSummary.FILE_NAME));
+    out.println("run record: " + plan.runDir().resolve("run.json"));
+  }
+}

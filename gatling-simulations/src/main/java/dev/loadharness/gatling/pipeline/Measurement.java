@@ -1,0 +1,100 @@
+package dev.loadharness.gatling.pipeline;
+
+import dev.loadharness.gatling.driver.RunLedger;
+import dev.loadharness.gatling.gate.Measurements;
+import dev.loadharness.gatling.gate.VisibilityCheck;
+import dev.loadharness.reports.record.Resources;
+import dev.loadharness.reports.record.RunEvent;
+import dev.loadharness.reports.record.SeriesColumn;
+import dev.loadharness.reports.record.TimeSeries;
+import dev.loadharness.runtime.metrics.MetricNames;
+import dev.loadharness.scenarios.server.ServerCapability;
+import dev.loadharness.scenarios.server.ServerEnvironment;
+import dev.loadharness.scenarios.worker.IntervalFiles;
+import dev.loadharness.scenarios.worker.WorkerMetricsSnapshot;
+import dev.loadharness.scenarios.worker.WorkerProcesses;
+import io.temporal.client.WorkflowClient;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The measurement phase, after injection: asks the server's visibility what is still running, stops the
+ * workers (so they write their final figures), and merges driver and worker figures into what the judge
+ * reads and the record keeps.
+ */
+final class Measurement {
+  private Measurement() {}
+
+  /**
+   * What was measured.
+   *
+   * @param measurements what the judge reads
+   * @param visibility the server's count of still-running workflows, where it can count
+   * @param series driver and worker columns on one time axis
+   * @param resources worker CPU, heap and GC, when any worker reported
+   * @param events worker deaths and the planned faults of the injection
+   * @param workers how many worker processes ran
+   */
+  record Result(Measurements measurements, Optional<VisibilityCheck.Result> visibility, TimeSeries series,
+      Optional<Resources> resources, List<RunEvent> events, int workers) {}
+
+  static Result run(RunPlan plan, ServerEnvironment server, WorkflowClient client, WorkerProcesses workers,
+      List<WorkerMetricsSnapshot> warmUpBaseline, Injection.Result injection) {
+    RunLedger.Counts counts = injection.ledger().counts();
+    Optional<VisibilityCheck.Result> visibility = server.capabilities().contains(ServerCapability.VISIBILITY_COUNT)
+        ? Optional.of(VisibilityCheck.run(client, plan.idPrefix(), counts))
+        : Optional.empty();
+    List<WorkerProcesses.Death> deaths = workers.deaths();
+    workers.close();
+    List<WorkerMetricsSnapshot> snapshots = workers.snapshots();
+    List<WorkerMetricsSnapshot> measured = WorkerMetricsSnapshot.minus(snapshots, warmUpBaseline);
+    Measurements m = new Measurements(counts, injection.ledger().startLatencies(),
+        injection.ledger().endToEndLatencies(), merged(measured, MetricNames.POLL_LATENCY_MS),
+        merged(measured, MetricNames.SDK_WORKFLOW_SCHEDULE_TO_START),
+        merged(measured, MetricNames.SDK_ACTIVITY_SCHEDULE_TO_START),
+        measured.stream().mapToLong(w -> w.counter(MetricNames.SDK_STICKY_HIT)).sum(),
+        measured.stream().mapToLong(w -> w.counter(MetricNames.SDK_STICKY_MISS)).sum(), deaths.size());
+    List<RunEvent> events = new ArrayList<>(injection.events());
+    deaths.forEach(d -> events.add(new RunEvent(plan.secondsSinceStart(d.atMs()), RunEvent.WORKER_DIED, d.workerId(),
+        "exit code " + d.exitCode() + (d.exitCode() == 137 ? " (SIGKILL)" : ""))));
+    events.sort(java.util.Comparator.comparingDouble(RunEvent::atS));
+    return new Result(m, visibility, series(workers, injection.series()), resources(snapshots), events,
+        workers.files().size());
+  }
+
+  private static TimeSeries series(WorkerProcesses workers, DriverSeries driver) {
+    Map<SeriesColumn, List<Double>> columns = new EnumMap<>(SeriesColumn.class);
+    columns.putAll(driver.columns());
+    columns.putAll(WorkerSeries.columns(
+        workers.files().stream().map(f -> IntervalFiles.read(f.samples())).toList(), driver.wallMs()));
+    return TimeSeries.of(driver.intervalS(), driver.elapsed(), columns);
+  }
+
+  private static Histogram merged(List<WorkerMetricsSnapshot> workers, String name) {
+    Histogram total = new Histogram(3);
+    workers.forEach(w -> total.add(w.histogram(name)));
+    return total;
+  }
+
+  /**
+   * Worker CPU as a share of one core over each worker's uptime; the GC "max" is the largest per-worker
+   * total pause, an upper bound, since the workers report totals only.
+   */
+  private static Optional<Resources> resources(List<WorkerMetricsSnapshot> workers) {
+    if (workers.isEmpty()) {
+      return Optional.empty();
+    }
+    double[] cpu = workers.stream()
+        .mapToDouble(w -> w.uptimeMs() == 0 ? 0 : 100.0 * w.processCpuMs() / w.uptimeMs()).toArray();
+    return Optional.of(new Resources(
+        java.util.Arrays.stream(cpu).average().orElse(0),
+        java.util.Arrays.stream(cpu).max().orElse(0),
+        workers.stream().mapToLong(WorkerMetricsSnapshot::heapUsedMaxBytes).max().orElse(0),
+        workers.stream().mapToLong(WorkerMetricsSnapshot::gcPauseTotalMs).sum(),
+        workers.stream().mapToLong(WorkerMetricsSnapshot::gcPauseTotalMs).max().orElse(0)));
+  }
+}

@@ -1,0 +1,70 @@
+package dev.loadharness.gatling.pipeline;
+
+import dev.loadharness.scenarios.spec.ScenarioSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Objects;
+
+/**
+ * The first step of a load run: what runs (the validated spec) and where its files go. Every later phase
+ * reads its names from here, so two runs on one server never share a task queue or workflow id.
+ *
+ * @param spec the scenario, overrides applied
+ * @param runDir the run directory, created
+ * @param startedAt when the run was planned; the run directory's stamp
+ * @param progressEvery how often the progress line is printed and a series sample taken
+ */
+public record RunPlan(ScenarioSpec spec, Path runDir, Instant startedAt, Duration progressEvery) {
+  /** Run directories are named {@code <stamp>-<name>}. */
+  public static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  public RunPlan {
+    Objects.requireNonNull(spec, "spec");
+    Objects.requireNonNull(runDir, "runDir");
+    Objects.requireNonNull(startedAt, "startedAt");
+    if (progressEvery == null || progressEvery.isNegative() || progressEvery.isZero()) {
+      throw new IllegalArgumentException("--progress-every must be > 0, got " + progressEvery);
+    }
+  }
+
+  /** Plans a run of {@code spec} in a new directory {@code <runs>/<stamp>-<spec name>[-label]}. */
+  public static RunPlan create(ScenarioSpec spec, Path runs, String label, Duration progressEvery)
+      throws IOException {
+    Instant now = Instant.now();
+    String name = spec.name() + (label == null || label.isEmpty() ? "" : "-" + label);
+    Path dir = runs.toAbsolutePath().resolve(STAMP.format(now) + "-" + name);
+    Files.createDirectories(dir);
+    return new RunPlan(spec, dir, now, progressEvery);
+  }
+
+  /** The run's id: its directory name. */
+  public String runId() {
+    return runDir.getFileName().toString();
+  }
+
+  /** The task queue of this run's workers. */
+  public String taskQueue() {
+    return "load-" + runId();
+  }
+
+  /** Prefix of the measured workflows' ids (the visibility check counts by it). */
+  public String idPrefix() {
+    return runId() + "-wf-";
+  }
+
+  /** Prefix of the warm-up workflows' ids. */
+  public String warmUpPrefix() {
+    return runId() + "-warmup-";
+  }
+
+  /** Seconds since the run was planned, for events. */
+  public double secondsSinceStart(long epochMs) {
+    return Math.max(0, (epochMs - startedAt.toEpochMilli()) / 1000.0);
+  }
+}

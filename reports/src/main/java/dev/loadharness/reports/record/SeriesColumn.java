@@ -1,0 +1,58 @@
+package dev.loadharness.reports.record;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The time-series columns a run record may carry. Producers name columns only through this type, so a
+ * report chart can only draw what some producer writes; each constant says who fills it.
+ */
+public enum SeriesColumn {
+  /** Completed workflows per second (driver). */
+  THROUGHPUT_WPS("throughput_wps", "workflows/s"),
+  /** Workflows started and not yet ended (driver). */
+  IN_FLIGHT("in_flight", "workflows"),
+  /** End-to-end latency p95 of the workflows that ended in the interval, ms (driver). */
+  END_TO_END_P95_MS("end_to_end_p95_ms", "ms"),
+  /** Workflow-task slot limit summed over workers: the adaptive limit, or the fixed / SDK tuner's (workers). */
+  WORKFLOW_SLOT_LIMIT("workflow_slot_limit", "slots"),
+  /** Activity slot limit summed over workers (workers). */
+  ACTIVITY_SLOT_LIMIT("activity_slot_limit", "slots"),
+  /** Slots in use summed over workers, workflow + activity (workers). */
+  SLOTS_USED("slots_used", "slots"),
+  /** Reservations waiting for a slot summed over workers: the worker-side queue (adaptive workers). */
+  SLOTS_WAITING("slots_waiting", "reservations"),
+  /** Approximate task backlog the server reports for the run's task queue (driver, where the server answers). */
+  SERVER_BACKLOG("server_backlog", "tasks"),
+  /** Active pollers summed over workers (workers). */
+  POLLERS("pollers", "pollers"),
+  /** Sticky cache hits / (hits + misses) within the interval (workers). */
+  STICKY_HIT_RATIO("sticky_hit_ratio", "ratio"),
+  /** Worker process CPU over the interval, percent of one core, summed over workers (workers). */
+  WORKER_CPU_PERCENT("worker_cpu_percent", "% of one core"),
+  /** Used heap in MiB summed over workers (workers). */
+  HEAP_USED_MB("heap_used_mb", "MiB");
+
+  private final String id;
+  private final String unit;
+
+  SeriesColumn(String id, String unit) {
+    this.id = id;
+    this.unit = unit;
+  }
+
+  /** The column's key in run.json. */
+  public String id() {
+    return id;
+  }
+
+  /** The unit its values are in. */
+  public String unit() {
+    return unit;
+  }
+
+  /** The column keyed {@code id}, if it is one of ours (older records may hold others). */
+  public static Optional<SeriesColumn> of(String id) {
+    return Arrays.stream(values()).filter(c -> c.id.equals(id)).findFirst();
+  }
+}
