@@ -72,7 +72,6 @@ public final class AdaptiveWorkerRuntime implements AutoCloseable {
   private final Thread shutdownHook;
   private final Runnable gaugeRefresh;
   private volatile RuntimeState state = RuntimeState.CREATED;
-  private volatile long startedAtNanos;
 
   private AdaptiveWorkerRuntime(RuntimeConfig config, TransportPool sharedPool, RuntimeMetrics sharedMetrics) {
     this.config = config;
@@ -244,7 +243,6 @@ public final class AdaptiveWorkerRuntime implements AutoCloseable {
     }
     adaptive.values().forEach(AdaptiveConcurrency::start);
     factory.start();
-    startedAtNanos = System.nanoTime();
     state = RuntimeState.STARTED;
     Runtime.getRuntime().addShutdownHook(shutdownHook);
     log.info("runtime started: polling {} on {}", config.taskQueues(), config.connection().target());
@@ -389,18 +387,8 @@ public final class AdaptiveWorkerRuntime implements AutoCloseable {
     return Optional.ofNullable(heartbeats);
   }
 
-  /** The sticky cache size and thread budget in use, and why. */
-  public StickyCacheConfig.Sizing stickyCacheSizing() {
-    return cacheSizing;
-  }
-
   /** True once the server said it cannot report task queue backlog. */
   public boolean serverBacklogUnsupported() {
     return backlog.unsupported();
-  }
-
-  /** Nanoseconds since {@link #start()} returned, or -1 before. */
-  public long nanosSinceStart() {
-    return state == RuntimeState.CREATED ? -1 : System.nanoTime() - startedAtNanos;
   }
 }

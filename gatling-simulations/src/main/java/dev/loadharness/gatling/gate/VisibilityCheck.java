@@ -2,7 +2,10 @@ package dev.loadharness.gatling.gate;
 
 import dev.loadharness.gatling.driver.RunLedger;
 import io.temporal.api.workflowservice.v1.CountWorkflowExecutionsRequest;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowClient;
+import java.util.Optional;
 
 /**
  * Cross-checks the driver's accounting with the server: the run's root workflows still running must be
@@ -15,8 +18,23 @@ public final class VisibilityCheck {
   /** The server's count of this run's running root workflows, and whether it matches the ledger. */
   public record Result(long running, boolean consistent, String note) {}
 
-  /** Counts running workflows whose id starts with {@code idPrefix}. */
-  public static Result run(WorkflowClient client, String idPrefix, RunLedger.Counts counts) {
+  /**
+   * Counts running workflows whose id starts with {@code idPrefix}; empty when the server answers
+   * UNIMPLEMENTED (it cannot count, e.g. a cluster without advanced visibility). Any other gRPC failure is
+   * thrown: the server is in trouble and the run's verdict is an environment error.
+   */
+  public static Optional<Result> run(WorkflowClient client, String idPrefix, RunLedger.Counts counts) {
+    try {
+      return Optional.of(count(client, idPrefix, counts));
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  private static Result count(WorkflowClient client, String idPrefix, RunLedger.Counts counts) {
     long expected = counts.timedOut() + counts.unaccounted();
     String query = "WorkflowId STARTS_WITH '" + idPrefix + "' AND ExecutionStatus = 'Running'";
     long running = -1;

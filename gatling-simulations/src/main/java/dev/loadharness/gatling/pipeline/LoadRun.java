@@ -13,6 +13,7 @@ import dev.loadharness.scenarios.server.ServerEnvironmentException;
 import dev.loadharness.scenarios.spec.ScenarioSpec;
 import dev.loadharness.scenarios.worker.WorkerMetricsSnapshot;
 import dev.loadharness.scenarios.worker.WorkerProcesses;
+import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -58,6 +59,8 @@ public final class LoadRun {
       return measure(plan, server, client);
     } catch (ServerEnvironmentException | IllegalStateException | IllegalArgumentException | UncheckedIOException e) {
       return failed(plan, server, e.getMessage());
+    } catch (StatusRuntimeException e) {
+      return failed(plan, server, "the server failed during the run: " + e.getStatus());
     } finally {
       stubs.shutdownNow();
     }

@@ -46,7 +46,7 @@ final class Measurement {
       List<WorkerMetricsSnapshot> warmUpBaseline, Injection.Result injection) {
     RunLedger.Counts counts = injection.ledger().counts();
     Optional<VisibilityCheck.Result> visibility = server.capabilities().contains(ServerCapability.VISIBILITY_COUNT)
-        ? Optional.of(VisibilityCheck.run(client, plan.idPrefix(), counts))
+        ? VisibilityCheck.run(client, plan.idPrefix(), counts)
         : Optional.empty();
     List<WorkerProcesses.Death> deaths = workers.deaths();
     workers.close();

@@ -1,6 +1,6 @@
 package dev.loadharness.jmh.coldstart;
 
-import dev.loadharness.jmh.transport.SelfSignedTls;
+import dev.loadharness.scenarios.server.SelfSignedTls;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;

@@ -1,6 +1,6 @@
 package dev.loadharness.jmh.coldstart;
 
-import dev.loadharness.jmh.transport.SelfSignedTls;
+import dev.loadharness.scenarios.server.SelfSignedTls;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;

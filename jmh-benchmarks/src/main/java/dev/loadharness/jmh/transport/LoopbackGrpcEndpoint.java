@@ -1,5 +1,6 @@
 package dev.loadharness.jmh.transport;
 
+import dev.loadharness.scenarios.server.SelfSignedTls;
 import io.grpc.Server;
 import io.grpc.health.v1.HealthCheckResponse;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;

@@ -4,11 +4,14 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-/** Which slot policy a worker uses (TEMPORAL_TUNER); the load suite compares them in one run. */
+/**
+ * Which slot policy a worker uses (TEMPORAL_TUNER). The load suite's {@code --compare} also runs the SDK's
+ * poller autoscaling, which is a poller behaviour on fixed slots, not a tuner of this runtime.
+ */
 public enum TunerKind {
   /** The SDK's fixed-size slot suppliers at the initial limits. */
   FIXED("fixed"),
-  /** This runtime's adaptive controller (TEMPORAL_DYNAMIC_CONCURRENCY=true). */
+  /** This runtime's adaptive controller (also selected by TEMPORAL_DYNAMIC_CONCURRENCY=true). */
   ADAPTIVE("adaptive"),
   /** The SDK's ResourceBasedTuner (CPU and memory targets). */
   SDK_RESOURCE_BASED("sdk-resource-based");

@@ -22,7 +22,7 @@ import org.HdrHistogram.HistogramLogWriter;
  */
 public final class ReplayMetrics {
 
-  /** Metric names, as in DESIGN.md. */
+  /** Metric names, as listed in docs/runtime.md. */
   public static final String FETCH = "temporal_replay_history_fetch_ms";
   /** Decode time metric name. */
   public static final String DECODE = "temporal_replay_decode_ms";

@@ -2,7 +2,7 @@ package dev.loadharness.scenarios.server;
 
 /**
  * Server behaviours a scenario may depend on. The in-memory test server lacks all of them (see
- * DESIGN.md), so scenarios that need one declare it and are skipped there with the reason.
+ * docs/architecture.md), so scenarios that need one declare it and are skipped there with the reason.
  */
 public enum ServerCapability {
   STICKY_SCHEDULE_TO_START_TIMEOUT("enforces the sticky schedule-to-start timeout"),

@@ -77,11 +77,6 @@ public final class VegasConcurrencyLimit {
     return new LimitDecision(target, target > current ? Direction.UP : Direction.DOWN, proposal.reason());
   }
 
-  /** The completion-weighted smoothed service time in milliseconds, NaN before the first completed task. */
-  public double smoothedServiceMillis() {
-    return smoothedRtt;
-  }
-
   /** The completion-weighted no-load service time in milliseconds, NaN before the first sample. */
   public double baselineServiceMillis() {
     return baselineRtt;

@@ -1,4 +1,4 @@
-package dev.loadharness.runtime.it;
+package dev.loadharness.scenarios.runtime;
 
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityInterface;

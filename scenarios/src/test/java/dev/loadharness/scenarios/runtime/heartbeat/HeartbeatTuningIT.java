@@ -1,4 +1,4 @@
-package dev.loadharness.runtime.it.heartbeat;
+package dev.loadharness.scenarios.runtime.heartbeat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.loadharness.jmh.transport;
+package dev.loadharness.scenarios.server;
 
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;

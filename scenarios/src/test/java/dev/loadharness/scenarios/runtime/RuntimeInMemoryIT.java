@@ -1,4 +1,4 @@
-package dev.loadharness.runtime.it;
+package dev.loadharness.scenarios.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
