@@ -81,19 +81,6 @@ class BrowserRenderIT {
   }
 
   private void assertDrawn(Path page) throws Exception {
-    Map<String, JsonNode> charts = PageData.charts(Files.readString(page));
-    HeadlessChromium.Loaded loaded = chromium.load(page, dir);
-    assertThat(loaded.console()).as("console output of %s", page).isEmpty();
-    assertThat(loaded.dom()).contains("data-charts-drawn=\"" + charts.size() + "\"");
-    for (Map.Entry<String, JsonNode> chart : charts.entrySet()) {
-      Matcher m = Pattern.compile("<div class=\"chart\" id=\"" + chart.getKey()
-          + "\" data-drawn=\"([a-z]+)\" data-points=\"(\\d+)\">(.*?)</div></div></div>", Pattern.DOTALL)
-          .matcher(loaded.dom());
-      assertThat(m.find()).as("chart %s in the DOM after scripts ran", chart.getKey()).isTrue();
-      assertThat(m.group(1)).as("chart %s drawn", chart.getKey()).isEqualTo("true");
-      assertThat(Integer.parseInt(m.group(2))).as("points of %s", chart.getKey())
-          .isEqualTo(PageData.points(chart.getValue())).isPositive();
-      assertThat(m.group(3)).as("chart %s has a canvas", chart.getKey()).contains("<canvas");
-    }
+    ChartsDrawn.assertAllDrawn(chromium, page, dir);
   }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
  * lines (whatever their level), which needs no DevTools client. Network is shut by a dead proxy and a
  * host resolver that resolves nothing, so a page that needed a CDN would fail to draw.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
 
   private static final long INSTALL_TIMEOUT_S = 600;
   private static final long PAGE_TIMEOUT_S = 90;
@@ -34,7 +34,7 @@ final class HeadlessChromium {
    *
    * @return the browser, or empty with the reason in {@code why}
    */
-  static Optional<HeadlessChromium> findOrInstall(StringBuilder why) throws IOException, InterruptedException {
+  public static Optional<HeadlessChromium> findOrInstall(StringBuilder why) throws IOException, InterruptedException {
     String configured = System.getenv("CHROMIUM");
     for (String candidate : new String[] {configured, "/usr/bin/chromium", "/usr/bin/chromium-browser"}) {
       if (candidate != null && Files.isExecutable(Path.of(candidate))) {
@@ -72,7 +72,7 @@ final class HeadlessChromium {
    * @param page a local HTML file
    * @param work directory for the browser profile and captured output
    */
-  Loaded load(Path page, Path work) throws IOException, InterruptedException {
+  public Loaded load(Path page, Path work) throws IOException, InterruptedException {
     Path profile = Files.createTempDirectory(work, "profile");
     Path out = work.resolve(page.getFileName() + ".dom.html");
     Path err = work.resolve(page.getFileName() + ".stderr.txt");
@@ -103,7 +103,7 @@ final class HeadlessChromium {
    * @param dom the serialised DOM after scripts ran
    * @param console console lines the page produced
    */
-  record Loaded(String dom, List<String> console) {}
+  public record Loaded(String dom, List<String> console) {}
 
   private static String tail(String s) {
     return s.length() <= 2000 ? s : s.substring(s.length() - 2000);
