@@ -104,6 +104,7 @@ final class RunArtifacts {
         .runtimeSetting("workflow_pollers", w.workflowPollers())
         .runtimeSetting("activity_pollers", w.activityPollers())
         .runtimeSetting("cache_size", w.cacheSize())
+        .workload(RecordedWorkload.of(in.spec()))
         .load(new LoadSummary(c.started(), c.completed(), c.failed(), c.timedOut(), c.unaccounted(),
             c.lastOutcomeS(), m.throughput()))
         .latency(RunRecord.LATENCY_START, LatencySummary.fromHistogram(m.start(), TimeUnit.MICROSECONDS))

@@ -45,12 +45,16 @@ public final class TrendReports {
     List<Path> pages = new ArrayList<>();
     List<RegressionReport> latestRuns = new ArrayList<>();
     List<TrendIndex.Entry> entries = new ArrayList<>();
-    for (TrendKey key : contents.keys()) {
+    List<TrendKey> keys = contents.keys().stream()
+        .sorted(java.util.Comparator.comparing(TrendKey::scenario).thenComparing(TrendKey::label)).toList();
+    for (TrendKey key : keys) {
       List<StoredRun> runs = contents.of(key);
       renderMissingRunReports(runs);
       TrendStore.JmhContents jmh = store.jmh(key.machine());
+      List<TrendPage.Sibling> siblings = contents.keysOf(key.scenario()).stream().filter(k -> !k.equals(key))
+          .map(k -> new TrendPage.Sibling(k, contents.of(k).size())).toList();
       Path page = store.trendsDir().resolve(TrendPage.fileName(key));
-      write(page, TrendPage.render(key, runs, jmh.sets(), rule, store.trendsDir(), problems));
+      write(page, TrendPage.render(key, runs, siblings, jmh.sets(), rule, store.trendsDir(), problems));
       pages.add(page);
       StoredRun latest = runs.get(runs.size() - 1);
       RegressionReport report = detector.check(latest.record(),
