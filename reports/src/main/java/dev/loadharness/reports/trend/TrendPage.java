@@ -104,10 +104,20 @@ public final class TrendPage {
           + "workload, so the mix and injection are not part of the key; runs that record them get keys of "
           + "their own.</p>\n");
     }
-    b.append("<table id=\"trend-key\"><thead><tr><th>part</th><th>value</th></tr></thead><tbody>\n");
+    b.append("<p id=\"trend-key-summary\">");
+    List<String> summary = new ArrayList<>();
+    for (String part : List.of("runtime.mode", "workload.mix", "workload.injection", "server.kind", "server.version",
+        "machine")) {
+      if (key.parts().containsKey(part)) {
+        summary.add("<code>" + escape(part) + "</code> " + escape(key.parts().get(part)));
+      }
+    }
+    b.append(String.join(" &middot; ", summary)).append("</p>\n");
+    b.append("<details><summary>all ").append(key.parts().size()).append(" parts of the key</summary>\n")
+        .append("<table id=\"trend-key\"><thead><tr><th>part</th><th>value</th></tr></thead><tbody>\n");
     key.displayParts().forEach((name, value) -> b.append("<tr><td><code>").append(escape(name))
         .append("</code></td><td>").append(escape(value)).append("</td></tr>\n"));
-    b.append("</tbody></table>\n");
+    b.append("</tbody></table></details>\n");
     b.append("<h3>Other keys of ").append(escape(key.scenario())).append("</h3>\n");
     if (siblings.isEmpty()) {
       b.append("<p class=\"meta\" id=\"other-keys\">none: every stored run of this scenario has this key.</p>\n");
@@ -196,12 +206,15 @@ public final class TrendPage {
     b.append("</tbody></table>\n");
   }
 
-  private static String describe(Tolerance t) {
+  /** e.g. {@code 20–30% (floor 0.5)}, {@code ≥ 25%, no cap}. */
+  static String describe(Tolerance t) {
     if (t == null) {
       return "";
     }
-    String cap = Double.isInfinite(t.maxRelative()) ? "no cap" : "at most " + number(t.maxRelative() * 100) + "%";
-    return "at least " + number(t.minRelative() * 100) + "% and " + number(t.absoluteFloor()) + ", " + cap;
+    String range = Double.isInfinite(t.maxRelative())
+        ? "\u2265 " + number(t.minRelative() * 100) + "%, no cap"
+        : number(t.minRelative() * 100) + "\u2013" + number(t.maxRelative() * 100) + "%";
+    return range + (t.absoluteFloor() > 0 ? " (floor " + number(t.absoluteFloor()) + ")" : "");
   }
 
   static void jmhSection(StringBuilder b, List<ChartSpec> charts, List<StoredJmh> jmh, RegressionRule rule) {
