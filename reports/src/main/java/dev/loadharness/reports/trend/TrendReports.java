@@ -74,9 +74,29 @@ public final class TrendReports {
             sets.subList(0, sets.size() - 1).stream().map(StoredJmh::results).toList()));
       }
     }
+    removeStalePages(store.trendsDir(), pages);
     Path index = store.root().resolve("index.html");
     write(index, TrendIndex.render(entries, problems, store.jmhMachines()));
     return new Result(index, pages, latestRuns, latestJmh, problems);
+  }
+
+  /**
+   * Deletes pages of keys the store no longer yields (a store rendered before the key gained parts kept
+   * one page per scenario, server and machine), so no stale page mixing settings stays reachable.
+   */
+  private static void removeStalePages(Path trendsDir, List<Path> pages) {
+    if (!Files.isDirectory(trendsDir)) {
+      return;
+    }
+    try (var files = Files.list(trendsDir)) {
+      for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".html")).toList()) {
+        if (!pages.contains(f)) {
+          Files.delete(f);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clean " + trendsDir + ": " + e.getMessage(), e);
+    }
   }
 
   private static void renderMissingRunReports(List<StoredRun> runs) {

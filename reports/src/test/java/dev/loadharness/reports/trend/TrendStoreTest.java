@@ -69,6 +69,17 @@ class TrendStoreTest {
   }
 
   @Test
+  void pagesOfKeysTheStoreNoLongerYieldsAreRemoved() throws Exception {
+    TrendStore store = filledStore(dir);
+    Path stale = store.trendsDir().resolve("worker-load-128--dev-server--fixture-host-2cpu.html");
+    Files.createDirectories(stale.getParent());
+    Files.writeString(stale, "<html>a page from before trend keys</html>");
+    TrendReports.Result result = TrendReports.renderAll(store, RegressionRule.DEFAULT);
+    assertThat(stale).doesNotExist();
+    assertThat(result.pages()).allSatisfy(p -> assertThat(p).exists());
+  }
+
+  @Test
   void storeIsAppendOnly() {
     TrendStore store = filledStore(dir);
     RunRecord changed = Fixtures.run(1).toBuilder().load(LoadSummary.of(1, 1, 0, 0, 0, 1)).build();
