@@ -38,6 +38,7 @@ final class RecordAssembly {
         .runId(plan.runId())
         .scenario(plan.spec().name())
         .description(plan.spec().description())
+        .workload(RecordedWorkload.of(plan.spec()))
         .startedAt(plan.startedAt())
         .git(Git.info())
         .environment(Environment.ofThisHost(serverKind, serverVersion, Runtime.getRuntime().maxMemory()))

@@ -52,7 +52,8 @@ public final class ReportCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "RUN_DIR", arity = "0..*",
-      description = "Run directories (or run.json files) to render a report for.")
+      description = "Run directories (or run.json files) to render a report for; a --compare directory stands "
+          + "for the runs in it.")
   List<Path> runDirs = new ArrayList<>();
 
   @Option(names = "--trend", description = "Render the trend pages and index of the store.")
@@ -134,8 +135,7 @@ public final class ReportCommand implements Callable<Integer> {
     }
     RegressionRule rule;
     try {
-      rule = new RegressionRule(window, RegressionRule.DEFAULT.relativeTolerance(),
-          RegressionRule.DEFAULT.madMultiplier(), Math.min(RegressionRule.DEFAULT.minHistory(), window));
+      rule = RegressionRule.DEFAULT.withWindow(window);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--window: " + e.getMessage());
     }
@@ -153,8 +153,9 @@ public final class ReportCommand implements Callable<Integer> {
         badInput = true;
       }
     }
-    List<StoredRun> stored = Files.isDirectory(trendStore.root()) ? trendStore.runs().runs() : List.of();
-    for (Path dir : runDirs) {
+    List<StoredRun> stored = new ArrayList<>(
+        Files.isDirectory(trendStore.root()) ? trendStore.runs().runs() : List.of());
+    for (Path dir : expand(runDirs)) {
       RunRecord run;
       try {
         run = RunRecords.read(dir);
@@ -173,12 +174,16 @@ public final class ReportCommand implements Callable<Integer> {
         try {
           StoredRun s = trendStore.append(run);
           out.println("stored: " + s.dir());
+          if (stored.stream().noneMatch(r -> r.dir().equals(s.dir()))) {
+            stored.add(s); // a later run of the same batch (a --compare round) is judged against this one
+          }
         } catch (IllegalStateException | RunRecordException e) {
           err.println("error: " + e.getMessage());
           badInput = true;
         }
         RegressionReport r = detector.check(run, earlier);
-        regressed |= print(out, "run " + run.runId() + " [" + TrendKey.of(run).slug() + "]", r);
+        TrendKey key = TrendKey.of(run);
+        regressed |= print(out, "run " + run.runId() + " [" + key.label() + ", key " + key.hash() + "]", r);
       }
     }
     for (Path file : jmhFiles) {
@@ -211,6 +216,30 @@ public final class ReportCommand implements Callable<Integer> {
       return EXIT_BAD_INPUT;
     }
     return regressed && failOnRegression ? EXIT_REGRESSION : 0;
+  }
+
+  /**
+   * The run directories to read: each argument as given, except a directory without a run.json whose
+   * immediate subdirectories hold run records (the directory {@code scripts/load --compare} writes), which
+   * stands for those subdirectories.
+   */
+  static List<Path> expand(List<Path> args) {
+    List<Path> dirs = new ArrayList<>();
+    for (Path arg : args) {
+      if (Files.isDirectory(arg) && !Files.exists(arg.resolve(RunRecords.FILE_NAME))) {
+        try (var children = Files.list(arg)) {
+          List<Path> runs = children.filter(c -> Files.isRegularFile(c.resolve(RunRecords.FILE_NAME))).sorted().toList();
+          if (!runs.isEmpty()) {
+            dirs.addAll(runs);
+            continue;
+          }
+        } catch (java.io.IOException e) {
+          // fall through: reading the argument itself names the file and the cause
+        }
+      }
+      dirs.add(arg);
+    }
+    return dirs;
   }
 
   private static boolean print(PrintWriter out, String subject, RegressionReport report) {

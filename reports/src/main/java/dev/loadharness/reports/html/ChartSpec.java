@@ -11,13 +11,17 @@ import java.util.List;
  *     {@code index} (run number, labelled with {@code xLabels})
  * @param yLabel unit of the y axis
  * @param x x values
- * @param xLabels labels for {@code index} charts (one per x), empty otherwise
+ * @param xLabels short tick labels for {@code index} charts (one per x), empty otherwise; the page script
+ *     labels only as many ticks as fit without overlapping
+ * @param xDetails full text per x for {@code index} charts (timestamp, run id), shown in the legend on hover
  * @param series the y series
  * @param bands pairs of series indexes (1-based as uPlot counts, upper first) to fill between
+ * @param yMin lowest value the y axis may show (the metric's physical limit), null for none
+ * @param yMax highest value the y axis may show, null for none
  */
 public record ChartSpec(
     String id, String title, String xKind, String yLabel, List<Double> x, List<String> xLabels,
-    List<Series> series, List<List<Integer>> bands) {
+    List<String> xDetails, List<Series> series, List<List<Integer>> bands, Double yMin, Double yMax) {
 
   /** Validates the id, x kind and series lengths. */
   public ChartSpec {
@@ -29,6 +33,7 @@ public record ChartSpec(
     }
     x = List.copyOf(x);
     xLabels = xLabels == null ? List.of() : List.copyOf(xLabels);
+    xDetails = xDetails == null ? List.of() : List.copyOf(xDetails);
     series = List.copyOf(series);
     bands = bands == null ? List.of() : List.copyOf(bands);
     for (Series s : series) {
@@ -37,6 +42,12 @@ public record ChartSpec(
             + " values for " + x.size() + " x values");
       }
     }
+  }
+
+  /** A chart without hover details or y limits. */
+  public ChartSpec(String id, String title, String xKind, String yLabel, List<Double> x, List<String> xLabels,
+      List<Series> series, List<List<Integer>> bands) {
+    this(id, title, xKind, yLabel, x, xLabels, List.of(), series, bands, null, null);
   }
 
   /**

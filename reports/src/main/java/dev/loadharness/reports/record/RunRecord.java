@@ -23,6 +23,7 @@ import java.util.TreeMap;
  * @param git source revision
  * @param environment server and machine
  * @param runtime effective worker settings (free-form, flattened or nested)
+ * @param workload the load the run drove (mix, injection, warm-up); null in records written before it existed
  * @param load workflow outcome counts and throughput
  * @param latencyMs latency per metric name (e.g. {@code start}, {@code end_to_end}, {@code poll})
  * @param sticky sticky cache efficiency, null when not measured
@@ -45,6 +46,7 @@ public record RunRecord(
     GitInfo git,
     Environment environment,
     Map<String, Object> runtime,
+    Workload workload,
     LoadSummary load,
     Map<String, LatencySummary> latencyMs,
     StickyCache sticky,
@@ -119,9 +121,9 @@ public record RunRecord(
   /** A copy of this record as a builder, to change a few fields. */
   public Builder toBuilder() {
     Builder b = new Builder().runId(runId).scenario(scenario).startedAt(startedAt).git(git)
-        .environment(environment).runtime(runtime).load(load).sticky(sticky).resources(resources)
-        .series(series).verdict(verdict).description(description).driver(driver).failures(failures)
-        .error(error);
+        .environment(environment).runtime(runtime).workload(workload).load(load).sticky(sticky)
+        .resources(resources).series(series).verdict(verdict).description(description).driver(driver)
+        .failures(failures).error(error);
     events.forEach(b::event);
     latencyMs.forEach(b::latency);
     thresholds.forEach(b::threshold);
@@ -154,6 +156,7 @@ public record RunRecord(
     private GitInfo git = new GitInfo("unknown", false);
     private Environment environment;
     private final Map<String, Object> runtime = new TreeMap<>();
+    private Workload workload;
     private LoadSummary load;
     private final Map<String, LatencySummary> latencyMs = new LinkedHashMap<>();
     private StickyCache sticky;
@@ -242,6 +245,12 @@ public record RunRecord(
       return this;
     }
 
+    /** Sets the load the run drove. */
+    public Builder workload(Workload value) {
+      this.workload = value;
+      return this;
+    }
+
     /** Sets the outcome counts. */
     public Builder load(LoadSummary value) {
       this.load = value;
@@ -294,7 +303,7 @@ public record RunRecord(
     public RunRecord build() {
       Verdict v = verdict != null ? verdict
           : thresholds.stream().allMatch(Threshold::pass) ? Verdict.PASS : Verdict.FAIL;
-      return new RunRecord(SCHEMA, runId, scenario, startedAt, git, environment, runtime, load, latencyMs,
+      return new RunRecord(SCHEMA, runId, scenario, startedAt, git, environment, runtime, workload, load, latencyMs,
           sticky, resources, series, thresholds, v, artifacts, description, driver, failures, events, error);
     }
   }

@@ -10,13 +10,14 @@ import java.util.Locale;
  * @param current the new value
  * @param baselineMedian median of the baseline values (NaN without enough history)
  * @param mad median absolute deviation of the baseline values
- * @param allowed the largest tolerated move in the bad direction: max(10% of median, 3 MAD, floor)
+ * @param allowed the largest tolerated move in the bad direction: k MAD clamped by the metric's {@link Tolerance}
  * @param historySize how many baseline values were used
+ * @param capped whether the baseline's noise exceeded the metric's cap, so the band was narrowed to it
  * @param status the verdict
  */
 public record Finding(
     String metric, Direction direction, double current, double baselineMedian, double mad, double allowed,
-    int historySize, Status status) {
+    int historySize, boolean capped, Status status) {
 
   /** Outcome of a comparison. */
   public enum Status {
@@ -48,8 +49,8 @@ public record Finding(
           historySize);
     }
     String pct = Double.isNaN(changePercent()) ? "n/a" : String.format(Locale.ROOT, "%+.1f%%", changePercent());
-    return String.format(Locale.ROOT, "%s %s: %.4g vs median %.4g of %d runs (%s, change %+.4g, allowed %.4g)",
+    return String.format(Locale.ROOT, "%s %s: %.4g vs median %.4g of %d runs (%s, change %+.4g, allowed %.4g%s)",
         metric, status.name().toLowerCase(Locale.ROOT).replace('_', ' '), current, baselineMedian, historySize, pct,
-        current - baselineMedian, allowed);
+        current - baselineMedian, allowed, capped ? ", capped: the like runs' own noise is larger" : "");
   }
 }

@@ -24,7 +24,7 @@ public final class RegressionDetector {
   }
 
   /**
-   * Judges {@code current} against earlier comparable runs (same scenario, server kind and machine).
+   * Judges {@code current} against earlier like runs (same {@link TrendKey}).
    *
    * @param earlier earlier runs, oldest first; the rule uses the most recent K
    */
@@ -36,7 +36,7 @@ public final class RegressionDetector {
         continue;
       }
       List<Double> history = earlier.stream().map(metric::read).collect(Collectors.toList());
-      findings.add(rule.judge(metric.name(), metric.direction(), metric.absoluteFloor(), history, now));
+      findings.add(rule.judge(metric.name(), metric.direction(), metric.tolerance(), history, now));
     }
     return new RegressionReport(current.runId(), findings);
   }
@@ -62,7 +62,7 @@ public final class RegressionDetector {
       }
       Direction direction = result.primaryMetric().higherIsBetter()
           ? Direction.HIGHER_IS_BETTER : Direction.LOWER_IS_BETTER;
-      findings.add(rule.judge(result.key(), direction, 0.0, history, result.primaryMetric().score()));
+      findings.add(rule.judge(result.key(), direction, TrendMetric.JMH_TOLERANCE, history, result.primaryMetric().score()));
     }
     return new RegressionReport(subject, findings);
   }

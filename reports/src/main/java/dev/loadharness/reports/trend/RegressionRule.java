@@ -5,26 +5,26 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Decides whether a new value is a regression against the recent history of comparable runs.
+ * Decides whether a new value is a regression against the recent history of like runs (same
+ * {@link TrendKey}).
  *
- * <p>Why median and MAD: nightly load runs on shared machines are noisy and occasionally wild (a GC
- * storm, a noisy neighbour). The median of the last K runs ignores a single wild run, and the median
- * absolute deviation (MAD) measures the usual spread without being inflated by it. A change is flagged
- * only when it goes in the bad direction by more than the largest of: {@code relativeTolerance} of the
- * median (10%: smaller moves are not worth a person's time), {@code madMultiplier} MADs (3: beyond the
- * metric's own noise; for normal noise 3 MAD is about 2 standard deviations), and the metric's absolute
- * floor (sub-millisecond wobble of a tiny latency). Fewer than {@code minHistory} comparable runs give
- * no verdict rather than a guess.
+ * <p>Baseline: the median of the last K like runs, which ignores a single wild run (a GC storm, a noisy
+ * neighbour). Band: {@code madMultiplier} median absolute deviations (MAD) of those runs, the metric's own
+ * run-to-run noise measured without being inflated by the wild run (for normal noise 3 MAD is about two
+ * standard deviations), clamped by the metric's {@link Tolerance}: at least its minimum effect (10% for
+ * throughput, 20% for tail latencies: smaller moves are noise on a shared machine or not worth a person's
+ * time) and at most its promised detectable effect (15% for throughput, 30% for p95 latencies), so a 20%
+ * throughput drop or a 1.5x p95 rise is flagged however noisy the history. Fewer than {@code minHistory}
+ * like runs give no verdict rather than a guess. docs/reports.md shows the numbers this was chosen on.
  *
- * @param window K, how many of the most recent comparable runs form the baseline
- * @param relativeTolerance smallest relative change that can be flagged (0.10 = 10%)
- * @param madMultiplier how many MADs a change must exceed
+ * @param window K, how many of the most recent like runs form the baseline
+ * @param madMultiplier how many MADs of the baseline a change must exceed (before the tolerance clamps it)
  * @param minHistory fewest baseline values needed to judge
  */
-public record RegressionRule(int window, double relativeTolerance, double madMultiplier, int minHistory) {
+public record RegressionRule(int window, double madMultiplier, int minHistory) {
 
-  /** K = 7 nights, 10%, 3 MAD, at least 3 comparable runs. */
-  public static final RegressionRule DEFAULT = new RegressionRule(7, 0.10, 3.0, 3);
+  /** K = 7 like runs, 3 MAD, at least 3 like runs. */
+  public static final RegressionRule DEFAULT = new RegressionRule(7, 3.0, 3);
 
   /** Validates the parameters. */
   public RegressionRule {
@@ -34,10 +34,14 @@ public record RegressionRule(int window, double relativeTolerance, double madMul
     if (minHistory < 1 || minHistory > window) {
       throw new IllegalArgumentException("regression minHistory must be in [1, window=" + window + "], was " + minHistory);
     }
-    if (!(relativeTolerance >= 0) || !(madMultiplier >= 0)) {
-      throw new IllegalArgumentException("regression relativeTolerance and madMultiplier must be >= 0, were "
-          + relativeTolerance + ", " + madMultiplier);
+    if (!(madMultiplier >= 0)) {
+      throw new IllegalArgumentException("regression madMultiplier must be >= 0, was " + madMultiplier);
     }
+  }
+
+  /** This rule with another window (minHistory lowered to fit it). */
+  public RegressionRule withWindow(int k) {
+    return new RegressionRule(k, madMultiplier, Math.min(minHistory, Math.max(1, k)));
   }
 
   /**
@@ -45,11 +49,11 @@ public record RegressionRule(int window, double relativeTolerance, double madMul
    *
    * @param metric name for the finding
    * @param direction which way is better
-   * @param absoluteFloor smallest change that can count, in the metric's unit
-   * @param history earlier comparable values, oldest first; nulls (not measured) are skipped
+   * @param tolerance the metric's smallest and largest allowed move
+   * @param history earlier like values, oldest first; nulls (not measured) are skipped
    * @param current the new value
    */
-  public Finding judge(String metric, Direction direction, double absoluteFloor, List<Double> history, double current) {
+  public Finding judge(String metric, Direction direction, Tolerance tolerance, List<Double> history, double current) {
     List<Double> recent = new ArrayList<>();
     for (Double v : history) {
       if (v != null && !v.isNaN()) {
@@ -60,17 +64,19 @@ public record RegressionRule(int window, double relativeTolerance, double madMul
       recent = recent.subList(recent.size() - window, recent.size());
     }
     if (recent.size() < minHistory) {
-      return new Finding(metric, direction, current, Double.NaN, Double.NaN, Double.NaN, recent.size(),
+      return new Finding(metric, direction, current, Double.NaN, Double.NaN, Double.NaN, recent.size(), false,
           Finding.Status.INSUFFICIENT_HISTORY);
     }
     double[] values = recent.stream().mapToDouble(Double::doubleValue).toArray();
     double median = median(values);
     double mad = median(Arrays.stream(values).map(v -> Math.abs(v - median)).toArray());
-    double allowed = Math.max(Math.max(relativeTolerance * Math.abs(median), madMultiplier * mad), absoluteFloor);
+    double noise = madMultiplier * mad;
+    double allowed = tolerance.allowed(median, noise);
     double worsening = direction.worsening(median, current);
     Finding.Status status = worsening > allowed ? Finding.Status.REGRESSED
         : -worsening > allowed ? Finding.Status.IMPROVED : Finding.Status.WITHIN_NOISE;
-    return new Finding(metric, direction, current, median, mad, allowed, recent.size(), status);
+    return new Finding(metric, direction, current, median, mad, allowed, recent.size(),
+        tolerance.caps(median, noise), status);
   }
 
   /** Median of the values (mean of the middle two for an even count). */

@@ -33,15 +33,21 @@ public final class TrendIndex {
     if (entries.isEmpty()) {
       b.append("<p class=\"meta\">The trend store holds no runs yet.</p>\n");
     } else {
-      b.append("<table id=\"trend-index\"><thead><tr><th>scenario</th><th>server</th><th>machine</th>"
-          + "<th class=\"num\">runs</th><th>latest verdict</th><th>regressions</th></tr></thead><tbody>\n");
+      b.append("<p class=\"meta\">One line per trend key: runs are compared only with runs of the same scenario, "
+          + "worker runtime settings, workload, server and machine.</p>\n");
+      b.append("<table id=\"trend-index\"><thead><tr><th>scenario</th><th>runtime setting</th><th>server</th>"
+          + "<th>machine</th><th>key</th><th class=\"num\">runs</th><th>latest verdict</th><th>regressions</th>"
+          + "</tr></thead><tbody>\n");
       for (Entry e : entries) {
         List<Finding> regressions = e.regression().regressions();
-        b.append("<tr").append(regressions.isEmpty() ? "" : " class=\"fail\"").append("><td><a href=\"trends/")
-            .append(escape(TrendPage.fileName(e.key()))).append("\">").append(escape(e.key().scenario()))
-            .append("</a></td><td>").append(escape(e.key().serverKind())).append("</td><td>")
-            .append(escape(e.key().machine())).append("</td><td class=\"num\">").append(e.runs()).append("</td><td>")
-            .append(escape(e.latestVerdict())).append("</td><td>")
+        TrendKey k = e.key();
+        b.append("<tr").append(regressions.isEmpty() ? "" : " class=\"fail\"").append("><td>")
+            .append(escape(k.scenario())).append("</td><td><a href=\"trends/").append(escape(TrendPage.fileName(k)))
+            .append("\">").append(escape(k.parts().getOrDefault("runtime.mode", "(not recorded)"))).append("</a>")
+            .append(k.legacy() ? " (legacy key)" : "").append("</td><td>").append(escape(k.serverKind())).append(' ')
+            .append(escape(k.parts().get("server.version"))).append("</td><td>").append(escape(k.machine()))
+            .append("</td><td><code>").append(escape(k.hash())).append("</code></td><td class=\"num\">")
+            .append(e.runs()).append("</td><td>").append(escape(e.latestVerdict())).append("</td><td>")
             .append(regressions.isEmpty() ? "none" : escape(String.join(", ",
                 regressions.stream().map(Finding::metric).toList())))
             .append("</td></tr>\n");

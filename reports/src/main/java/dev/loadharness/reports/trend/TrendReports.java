@@ -45,12 +45,16 @@ public final class TrendReports {
     List<Path> pages = new ArrayList<>();
     List<RegressionReport> latestRuns = new ArrayList<>();
     List<TrendIndex.Entry> entries = new ArrayList<>();
-    for (TrendKey key : contents.keys()) {
+    List<TrendKey> keys = contents.keys().stream()
+        .sorted(java.util.Comparator.comparing(TrendKey::scenario).thenComparing(TrendKey::label)).toList();
+    for (TrendKey key : keys) {
       List<StoredRun> runs = contents.of(key);
       renderMissingRunReports(runs);
       TrendStore.JmhContents jmh = store.jmh(key.machine());
+      List<TrendPage.Sibling> siblings = contents.keysOf(key.scenario()).stream().filter(k -> !k.equals(key))
+          .map(k -> new TrendPage.Sibling(k, contents.of(k).size())).toList();
       Path page = store.trendsDir().resolve(TrendPage.fileName(key));
-      write(page, TrendPage.render(key, runs, jmh.sets(), rule, store.trendsDir(), problems));
+      write(page, TrendPage.render(key, runs, siblings, jmh.sets(), rule, store.trendsDir(), problems));
       pages.add(page);
       StoredRun latest = runs.get(runs.size() - 1);
       RegressionReport report = detector.check(latest.record(),
@@ -70,9 +74,29 @@ public final class TrendReports {
             sets.subList(0, sets.size() - 1).stream().map(StoredJmh::results).toList()));
       }
     }
+    removeStalePages(store.trendsDir(), pages);
     Path index = store.root().resolve("index.html");
     write(index, TrendIndex.render(entries, problems, store.jmhMachines()));
     return new Result(index, pages, latestRuns, latestJmh, problems);
+  }
+
+  /**
+   * Deletes pages of keys the store no longer yields (a store rendered before the key gained parts kept
+   * one page per scenario, server and machine), so no stale page mixing settings stays reachable.
+   */
+  private static void removeStalePages(Path trendsDir, List<Path> pages) {
+    if (!Files.isDirectory(trendsDir)) {
+      return;
+    }
+    try (var files = Files.list(trendsDir)) {
+      for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".html")).toList()) {
+        if (!pages.contains(f)) {
+          Files.delete(f);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clean " + trendsDir + ": " + e.getMessage(), e);
+    }
   }
 
   private static void renderMissingRunReports(List<StoredRun> runs) {

@@ -26,8 +26,10 @@ import java.util.stream.Stream;
  * <pre>
  *   &lt;root&gt;/runs/&lt;scenario&gt;/&lt;server-kind&gt;/&lt;machine&gt;/&lt;run-id&gt;/run.json   (+ report.html)
  *   &lt;root&gt;/jmh/&lt;machine&gt;/&lt;yyyyMMdd'T'HHmmss'Z'&gt;.json
- *   &lt;root&gt;/index.html, &lt;root&gt;/trends/&lt;scenario--server-kind--machine&gt;.html   (rendered pages)
+ *   &lt;root&gt;/index.html, &lt;root&gt;/trends/&lt;scenario--mode--key-hash&gt;.html   (rendered pages)
  * </pre>
+ * Where a run is filed is independent of its {@link TrendKey}: the key is computed from the record when the
+ * store is read, so records filed before the key grew new parts are judged by today's key.
  * A run is never overwritten: appending the same run again is a no-op, appending a different record
  * under an existing run id is an error. Unreadable files are reported as {@link StoreProblem}s and skipped.
  */
@@ -86,10 +88,11 @@ public final class TrendStore {
     return root.resolve("trends");
   }
 
-  /** Directory a run of {@code key} with {@code runId} is stored in. */
-  public Path runDir(TrendKey key, String runId) {
-    return root.resolve("runs").resolve(TrendKey.safe(key.scenario())).resolve(TrendKey.safe(key.serverKind()))
-        .resolve(TrendKey.safe(key.machine())).resolve(TrendKey.safe(runId));
+  /** Directory {@code run} is filed in: scenario, server kind, machine, run id. */
+  public Path runDir(RunRecord run) {
+    return root.resolve("runs").resolve(TrendKey.safe(run.scenario()))
+        .resolve(TrendKey.safe(run.environment().serverKind())).resolve(TrendKey.safe(run.environment().machine()))
+        .resolve(TrendKey.safe(run.runId()));
   }
 
   /**
@@ -100,7 +103,7 @@ public final class TrendStore {
    */
   public StoredRun append(RunRecord run) {
     TrendKey key = TrendKey.of(run);
-    Path dir = runDir(key, run.runId());
+    Path dir = runDir(run);
     Path file = dir.resolve(RunRecords.FILE_NAME);
     if (Files.exists(file)) {
       RunRecord existing = RunRecords.read(file);
@@ -204,7 +207,7 @@ public final class TrendStore {
    */
   public record Contents(List<StoredRun> runs, List<StoreProblem> problems) {
 
-    /** Runs comparable with {@code key}, oldest first. */
+    /** The like runs of {@code key}, oldest first. */
     public List<StoredRun> of(TrendKey key) {
       return runs.stream().filter(r -> r.key().equals(key)).toList();
     }
@@ -212,6 +215,11 @@ public final class TrendStore {
     /** The distinct keys, in order of first appearance. */
     public List<TrendKey> keys() {
       return runs.stream().map(StoredRun::key).distinct().toList();
+    }
+
+    /** The distinct keys of {@code scenario}, in order of first appearance. */
+    public List<TrendKey> keysOf(String scenario) {
+      return keys().stream().filter(k -> k.scenario().equals(scenario)).toList();
     }
   }
 

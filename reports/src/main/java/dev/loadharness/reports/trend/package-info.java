@@ -1,2 +1,2 @@
-/** The trend store, regression detection (median of the last K comparable runs, max(10%, 3 MAD, floor)) and trend pages. */
+/** The trend store keyed by what makes runs comparable ({@link dev.loadharness.reports.trend.TrendKey}), regression detection (median of the last K like runs, 3 MAD clamped per metric) and trend pages. */
 package dev.loadharness.reports.trend;

@@ -4,6 +4,41 @@
 (function () {
   "use strict";
   var COLORS = ["#0969da", "#cf222e", "#1a7f37", "#8250df", "#bc4c00", "#1b7c83", "#6e7781", "#bf3989"];
+  var AXIS_FONT = "12px system-ui, -apple-system, sans-serif";
+  var LABEL_GAP = 16;
+  var measure = document.createElement("canvas").getContext("2d");
+
+  function textWidth(text) {
+    measure.font = AXIS_FONT;
+    return measure.measureText(text || "").width;
+  }
+
+  // The x tick labels as drawn: [text, left, right] in CSS pixels from the plot's left edge. uPlot hands
+  // the ticks it chose to the axis' values function, which keeps them in spec.drawnTicks.
+  function labelBoxes(u, spec) {
+    var boxes = [];
+    var ticks = spec.drawnTicks || { splits: [], labels: [] };
+    ticks.splits.forEach(function (v, i) {
+      var text = ticks.labels[i];
+      if (!text) { return; }
+      var centre = u.valToPos(v, "x");
+      var w = textWidth(text);
+      boxes.push([text, Math.round((centre - w / 2) * 10) / 10, Math.round((centre + w / 2) * 10) / 10]);
+    });
+    return boxes;
+  }
+
+  // y limits of the metric (no negative latency, ratios within 0..1) applied to uPlot's padded range.
+  function yRange(spec, logY) {
+    if (logY || (spec.yMin == null && spec.yMax == null)) { return undefined; }
+    return function (u, min, max) {
+      var r = uPlot.rangeNum(min, max, 0.1, true);
+      if (spec.yMin != null) { r[0] = Math.max(spec.yMin, r[0]); }
+      if (spec.yMax != null) { r[1] = Math.min(spec.yMax, r[1]); }
+      if (!(r[1] > r[0])) { r = [r[0], r[0] + 1]; }
+      return r;
+    };
+  }
 
   function percentileLabel(x) {
     var p = 100 * (1 - 1 / x);
@@ -25,13 +60,23 @@
       };
     }
     if (spec.xKind === "index") {
+      // Label only as many runs as fit: the tick step (1, 2, 5, 10, ... runs) is the smallest whose spacing
+      // exceeds the widest label plus a gap, measured with the axis font. The ticks drawn are kept on the
+      // chart (data-x-labels) so tests can check that no two labels overlap.
+      var widest = 0;
+      spec.xLabels.forEach(function (l) { widest = Math.max(widest, textWidth(l)); });
       return {
-        label: "run",
+        label: "run (start time, UTC)",
+        font: AXIS_FONT,
+        space: widest + LABEL_GAP,
+        incrs: [1, 2, 3, 4, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000],
         values: function (u, splits) {
-          return splits.map(function (v) {
+          var labels = splits.map(function (v) {
             var i = Math.round(v);
             return (Math.abs(v - i) < 1e-9 && spec.xLabels[i]) ? spec.xLabels[i] : "";
           });
+          spec.drawnTicks = { splits: splits, labels: labels };
+          return labels;
         }
       };
     }
@@ -54,7 +99,9 @@
     }
     var series = [{ label: spec.xKind === "percentile" ? "percentile" : (spec.xKind === "index" ? "run" : "t (s)"),
                     value: spec.xKind === "percentile" ? function (u, v) { return v == null ? "" : percentileLabel(v); }
-                         : (spec.xKind === "index" ? function (u, v) { return v == null ? "" : (spec.xLabels[v] || v); } : undefined) }];
+                         : (spec.xKind === "index" ? function (u, v) {
+                             return v == null ? "" : ((spec.xDetails || [])[v] || spec.xLabels[v] || v);
+                           } : undefined) }];
     spec.series.forEach(function (s, i) {
       series.push({ label: s.label, stroke: COLORS[i % COLORS.length], width: 1.5,
                     dash: s.dashed ? [6, 4] : undefined, spanGaps: false,
@@ -70,12 +117,15 @@
       height: 260,
       scales: {
         x: spec.xKind === "percentile" ? { time: false, distr: 3 } : { time: false },
-        y: logY ? { distr: 3 } : {}
+        y: logY ? { distr: 3 } : (yRange(spec, logY) ? { range: yRange(spec, logY) } : {})
       },
       axes: [xAxis(spec), { label: spec.yLabel, size: 64 }],
       series: series,
       bands: (spec.bands || []).map(function (b) { return { series: b, fill: "rgba(9,105,218,0.10)" }; })
     };
+    if (spec.xKind === "index") {
+      opts.hooks = { draw: [function (u) { box.setAttribute("data-x-labels", JSON.stringify(labelBoxes(u, spec))); }] };
+    }
     new uPlot(opts, data, target);
     box.setAttribute("data-drawn", "true");
     box.setAttribute("data-points", String(points));

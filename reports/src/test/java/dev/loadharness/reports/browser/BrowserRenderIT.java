@@ -3,16 +3,24 @@ package dev.loadharness.reports.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.loadharness.reports.fixtures.CompareRuns;
 import dev.loadharness.reports.fixtures.Fixtures;
 import dev.loadharness.reports.html.PageData;
 import dev.loadharness.reports.run.RunReport;
 import dev.loadharness.reports.trend.RegressionRule;
 import dev.loadharness.reports.trend.TrendReports;
 import dev.loadharness.reports.trend.TrendStore;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import javax.imageio.ImageIO;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -78,6 +86,93 @@ class BrowserRenderIT {
     assertThat(loaded.dom().contains("<div class=\"chart\" id=\"latency-client\" data-drawn=\"false\">"))
         .as("chart left undrawn").isTrue();
     assertThat(loaded.dom().contains("data-charts-drawn=")).as("page script finished").isFalse();
+  }
+
+  @Test
+  void aTrendPageOfTwelveLikeRunsIsReadable() throws Exception {
+    Path page = twelveRunTrendPage();
+    String html = Files.readString(page);
+    Map<String, JsonNode> charts = PageData.charts(html);
+    // page data: bands within what the metric can be
+    for (Map.Entry<String, JsonNode> chart : charts.entrySet()) {
+      JsonNode series = chart.getValue().get("series");
+      for (int s = 1; s < series.size(); s++) {
+        for (JsonNode v : series.get(s).get("values")) {
+          assertThat(v.isNull() || v.asDouble() >= 0).as("%s %s value %s", chart.getKey(),
+              series.get(s).get("label").asText(), v).isTrue();
+          if (chart.getKey().equals("trend-sticky-hit-ratio") && !v.isNull()) {
+            assertThat(v.asDouble()).as("sticky ratio band").isLessThanOrEqualTo(1.0);
+          }
+        }
+      }
+    }
+    assertDrawn(page);
+    HeadlessChromium.Loaded loaded = chromium.load(page, dir);
+    for (Map.Entry<String, JsonNode> chart : charts.entrySet()) {
+      List<double[]> boxes = labelBoxes(loaded.dom(), chart.getKey());
+      assertThat(boxes.size()).as("x labels drawn on %s", chart.getKey()).isGreaterThanOrEqualTo(3);
+      assertThat(overlaps(boxes)).as("overlapping x labels on %s", chart.getKey()).isEmpty();
+    }
+    Path png = Path.of("target", "browser", "trend-page-12-runs.png");
+    Files.createDirectories(png.getParent());
+    Files.deleteIfExists(png);
+    chromium.screenshot(page, dir, png, 1200, 2400);
+    BufferedImage image = ImageIO.read(png.toFile());
+    assertThat(image.getWidth()).isEqualTo(1200);
+    Set<Integer> colours = new HashSet<>();
+    long inked = 0;
+    for (int y = 0; y < image.getHeight(); y += 2) {
+      for (int x = 0; x < image.getWidth(); x += 2) {
+        int rgb = image.getRGB(x, y) & 0xffffff;
+        colours.add(rgb);
+        inked += rgb == 0xffffff || rgb == 0xf6f8fa ? 0 : 1;
+      }
+    }
+    assertThat(colours.size()).as("colours in %s", png).isGreaterThan(50);
+    assertThat(inked).as("non-background pixels (every 2nd) in %s", png).isGreaterThan(20_000);
+  }
+
+  @Test
+  void labelsPlacedWithoutRegardForTheirWidthAreCaughtOverlapping() throws Exception {
+    Path page = twelveRunTrendPage();
+    String html = Files.readString(page);
+    assertThat(html).contains("space: widest + LABEL_GAP,");
+    Files.writeString(page, html.replace("space: widest + LABEL_GAP,", "space: 1,"));
+    HeadlessChromium.Loaded loaded = chromium.load(page, dir);
+    List<double[]> boxes = labelBoxes(loaded.dom(), "trend-throughput-wps");
+    assertThat(boxes).as("every run labelled").hasSize(12);
+    assertThat(overlaps(boxes)).isNotEmpty();
+  }
+
+  private Path twelveRunTrendPage() {
+    TrendStore store = TrendStore.at(dir.resolve("store12"));
+    CompareRuns.rounds(12, null).stream().filter(r -> r.runtime().get("mode").equals("fixed")).forEach(store::append);
+    TrendReports.Result result = TrendReports.renderAll(store, RegressionRule.DEFAULT);
+    assertThat(result.pages()).hasSize(1);
+    return result.pages().get(0);
+  }
+
+  /** The x label boxes the page script recorded for {@code chartId}: [left, right] in CSS pixels. */
+  static List<double[]> labelBoxes(String dom, String chartId) throws Exception {
+    Matcher m = Pattern.compile("id=\"" + chartId + "\"[^>]*data-x-labels=\"([^\"]*)\"").matcher(dom);
+    assertThat(m.find()).as("data-x-labels of %s", chartId).isTrue();
+    JsonNode labels = new ObjectMapper().readTree(m.group(1).replace("&quot;", "\""));
+    List<double[]> boxes = new ArrayList<>();
+    labels.forEach(l -> boxes.add(new double[] {l.get(1).asDouble(), l.get(2).asDouble()}));
+    return boxes;
+  }
+
+  /** Pairs of neighbouring label boxes that overlap, as "i/i+1". */
+  static List<String> overlaps(List<double[]> boxes) {
+    List<double[]> sorted = new ArrayList<>(boxes);
+    sorted.sort((a, b) -> Double.compare(a[0], b[0]));
+    List<String> overlapping = new ArrayList<>();
+    for (int i = 1; i < sorted.size(); i++) {
+      if (sorted.get(i)[0] < sorted.get(i - 1)[1]) {
+        overlapping.add((i - 1) + "/" + i);
+      }
+    }
+    return overlapping;
   }
 
   private void assertDrawn(Path page) throws Exception {

@@ -23,7 +23,7 @@ public final class ChartsDrawn {
     assertThat(loaded.dom()).contains("data-charts-drawn=\"" + charts.size() + "\"");
     for (Map.Entry<String, JsonNode> chart : charts.entrySet()) {
       Matcher m = Pattern.compile("<div class=\"chart\" id=\"" + chart.getKey()
-          + "\" data-drawn=\"([a-z]+)\" data-points=\"(\\d+)\">(.*?)</div></div></div>", Pattern.DOTALL)
+          + "\" data-drawn=\"([a-z]+)\"[^>]*? data-points=\"(\\d+)\"[^>]*>(.*?)</div></div></div>", Pattern.DOTALL)
           .matcher(loaded.dom());
       assertThat(m.find()).as("chart %s in the DOM after scripts ran", chart.getKey()).isTrue();
       assertThat(m.group(1)).as("chart %s drawn", chart.getKey()).isEqualTo("true");

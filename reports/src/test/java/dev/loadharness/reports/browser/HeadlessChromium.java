@@ -98,6 +98,33 @@ public final class HeadlessChromium {
   }
 
   /**
+   * Loads {@code page} in a {@code width} x {@code height} window and writes a PNG screenshot to {@code png}.
+   *
+   * @param page a local HTML file
+   * @param work directory for the browser profile and captured output
+   */
+  void screenshot(Path page, Path work, Path png, int width, int height) throws IOException, InterruptedException {
+    Path profile = Files.createTempDirectory(work, "profile");
+    Path err = work.resolve(page.getFileName() + ".screenshot.stderr.txt");
+    List<String> cmd = List.of(binary.toString(),
+        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--hide-scrollbars",
+        "--user-data-dir=" + profile,
+        "--proxy-server=127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND",
+        "--window-size=" + width + "," + height, "--virtual-time-budget=5000",
+        "--screenshot=" + png.toAbsolutePath(), page.toUri().toString());
+    Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(err.toFile()).start();
+    if (!p.waitFor(PAGE_TIMEOUT_S, TimeUnit.SECONDS)) {
+      p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+      throw new AssertionError("Chromium did not finish a screenshot of " + page + " within " + PAGE_TIMEOUT_S + " s");
+    }
+    if (p.exitValue() != 0 || !Files.isRegularFile(png)) {
+      throw new AssertionError("Chromium exited " + p.exitValue() + " without a screenshot of " + page + ": "
+          + tail(Files.readString(err, StandardCharsets.UTF_8)));
+    }
+  }
+
+  /**
    * A loaded page.
    *
    * @param dom the serialised DOM after scripts ran

@@ -2,7 +2,10 @@ package dev.loadharness.reports.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loadharness.reports.fixtures.CompareRuns;
 import dev.loadharness.reports.fixtures.Fixtures;
+import dev.loadharness.reports.record.RunRecord;
+import dev.loadharness.reports.record.RunRecords;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -64,6 +67,33 @@ class ReportCommandTest {
     assertThat(store.resolve("index.html")).exists();
     assertThat(Files.readString(last.resolve("report.html"))).contains("Compared with baseline run <code>"
         + Fixtures.runId(Fixtures.RUNS - 2) + "</code>");
+  }
+
+  @Test
+  void aCompareDirectoryAppendedAndRenderedGivesOneTrendPerRuntimeSetting() throws IOException {
+    // the layout scripts/load --compare leaves: <stamp>-compare-<scenario>/{<run-dir>/run.json..., server/}
+    Path compare = dir.resolve("20261123T054200Z-compare-worker-load-blocking");
+    Files.createDirectories(compare.resolve("server"));
+    for (RunRecord r : CompareRuns.rounds(4, "adaptive")) {
+      RunRecords.write(compare.resolve(r.runId()).resolve(RunRecords.FILE_NAME), r);
+    }
+    Path store = dir.resolve("store");
+    assertThat(run("--append", "--store", store.toString(), compare.toString())).as(err.toString()).isZero();
+    assertThat(out.toString().lines().filter(l -> l.startsWith("stored: "))).hasSize(16);
+    // judged on append against its own setting's earlier rounds, within the same batch
+    assertThat(out.toString()).contains("REGRESSION run ").containsPattern("REGRESSION run \\S+-adaptive-r4 \\[adaptive");
+    out.getBuffer().setLength(0);
+    assertThat(run("--trend", "--store", store.toString(), "--fail-on-regression")).isEqualTo(1);
+    List<String> pages = out.toString().lines().filter(l -> l.startsWith("trend page: ")).toList();
+    assertThat(pages).hasSize(4);
+    for (String mode : CompareRuns.MODES) {
+      assertThat(pages).anySatisfy(p -> assertThat(p).contains("worker-load-blocking--" + mode + "--"));
+    }
+    List<String> latest = out.toString().lines().filter(l -> l.contains("latest run ")).toList();
+    assertThat(latest).hasSize(4);
+    assertThat(latest).filteredOn(l -> l.startsWith("REGRESSION")).singleElement().asString().contains("-adaptive-r4");
+    assertThat(latest).filteredOn(l -> !l.startsWith("REGRESSION"))
+        .allSatisfy(l -> assertThat(l).contains("no regression (13 of 13 metrics had enough history to judge)"));
   }
 
   @Test

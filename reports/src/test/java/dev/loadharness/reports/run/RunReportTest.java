@@ -82,7 +82,8 @@ class RunReportTest {
 
   @Test
   void settingsAreDiffedAgainstTheBaseline() {
-    String html = RunReport.render(fixture(Fixtures.RUNS - 1), fixture(0));
+    String html = RunReport.render(
+        fixture(Fixtures.RUNS - 1).toBuilder().runtimeSetting("workflow_cache_size", 150).build(), fixture(0));
     assertThat(html).contains("1 setting(s) differ");
     assertThat(html).contains("<tr class=\"changed\"><td><code>workflow_cache_size</code></td><td>150</td>"
         + "<td>600</td><td>changed</td></tr>");

@@ -47,7 +47,9 @@ class NightlyScriptIT {
     assertThat(r.code()).as(r.output()).isEqualTo(1);
     assertThat(r.output()).contains("worker-load-128: pass", "jmh --quick: done", "trend: REGRESSION",
         "throughput_wps regressed");
-    assertThat(store.resolve("trends/worker-load-128--dev-server--fixture-host-2cpu.html")).exists();
+    assertThat(store.resolve("trends").resolve(
+        dev.loadharness.reports.trend.TrendPage.fileName(dev.loadharness.reports.trend.TrendKey.of(Fixtures.run(0)))))
+        .exists();
     assertThat(root.resolve("night/worker-load-128/report.html")).exists();
   }
 

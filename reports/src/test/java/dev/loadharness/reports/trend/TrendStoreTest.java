@@ -46,20 +46,37 @@ class TrendStoreTest {
   }
 
   @Test
-  void runsAreKeyedByScenarioServerAndMachine() {
+  void runsAreFiledByScenarioServerAndMachineAndKeyedByEverythingThatChangesTheMeasurement() {
     TrendStore store = filledStore(dir);
     StoredRun again = store.append(Fixtures.run(2));
     assertThat(again.dir()).isEqualTo(dir.resolve("runs/worker-load-128/dev-server/fixture-host-2cpu")
         .resolve(Fixtures.runId(2)));
     TrendStore.Contents contents = store.runs();
-    assertThat(contents.keys()).containsExactly(new TrendKey("worker-load-128", "dev-server", "fixture-host-2cpu"));
+    assertThat(contents.keys()).containsExactly(TrendKey.of(Fixtures.run(0)));
     assertThat(contents.runs()).extracting(r -> r.record().runId()).containsExactly(
         Fixtures.runId(0), Fixtures.runId(1), Fixtures.runId(2), Fixtures.runId(3), Fixtures.runId(4),
         Fixtures.runId(5), Fixtures.runId(6));
     RunRecord elsewhere = Fixtures.run(0).toBuilder().runId("other").environment(
         new dev.loadharness.reports.record.Environment("in-memory", "1.38.0", "17", 8, 1L << 30, "laptop")).build();
     store.append(elsewhere);
-    assertThat(store.runs().keys()).hasSize(2);
+    RunRecord otherMode = Fixtures.run(0).toBuilder().runId("fixed-run").runtimeSetting("mode", "fixed").build();
+    StoredRun fixed = store.append(otherMode);
+    assertThat(fixed.dir().getParent()).as("filed with the same scenario, server and machine")
+        .isEqualTo(again.dir().getParent());
+    assertThat(store.runs().keys()).hasSize(3);
+    assertThat(store.runs().of(TrendKey.of(Fixtures.run(0)))).hasSize(Fixtures.RUNS);
+    assertThat(store.runs().keysOf("worker-load-128")).hasSize(3);
+  }
+
+  @Test
+  void pagesOfKeysTheStoreNoLongerYieldsAreRemoved() throws Exception {
+    TrendStore store = filledStore(dir);
+    Path stale = store.trendsDir().resolve("worker-load-128--dev-server--fixture-host-2cpu.html");
+    Files.createDirectories(stale.getParent());
+    Files.writeString(stale, "<html>a page from before trend keys</html>");
+    TrendReports.Result result = TrendReports.renderAll(store, RegressionRule.DEFAULT);
+    assertThat(stale).doesNotExist();
+    assertThat(result.pages()).allSatisfy(p -> assertThat(p).exists());
   }
 
   @Test
@@ -77,8 +94,10 @@ class TrendStoreTest {
   void trendPageShowsEveryMetricWithBandJmhAndRunLinks() throws Exception {
     TrendStore store = filledStore(dir);
     TrendReports.Result result = TrendReports.renderAll(store, RegressionRule.DEFAULT);
+    String page = TrendPage.fileName(TrendKey.of(Fixtures.run(0)));
+    assertThat(page).matches("worker-load-128--adaptive--[0-9a-f]{10}\\.html");
     assertThat(result.pages()).extracting(p -> p.getFileName().toString()).containsExactly(
-        "worker-load-128--dev-server--fixture-host-2cpu.html", "jmh--fixture-host-2cpu.html");
+        page, "jmh--fixture-host-2cpu.html");
     assertThat(result.regressed()).isTrue();
     String html = Files.readString(result.pages().get(0));
     Map<String, JsonNode> jmhCharts = PageData.charts(Files.readString(result.pages().get(1)));
@@ -103,7 +122,7 @@ class TrendStoreTest {
       assertThat(store.trendsDir().resolve(href).normalize()).exists();
     }
     assertThat(Files.readString(result.index())).contains(
-        "<a href=\"trends/worker-load-128--dev-server--fixture-host-2cpu.html\">",
+        "<a href=\"trends/" + page + "\">adaptive</a>",
         "<a href=\"trends/jmh--fixture-host-2cpu.html\">");
   }
 
