@@ -29,6 +29,10 @@ public final class Temporal {
   public static TemporalActionBuilder start() {
     return new TemporalActionBuilder("start", session -> {
       LoadDriver driver = LoadDriver.current();
+      if (driver.isAborted()) {
+        // Not counted as started: nothing reached the server.
+        return CompletableFuture.failedFuture(new IllegalStateException("run aborted: " + driver.abortReason().orElse("")));
+      }
       RunLedger ledger = driver.ledger();
       LoadDriver.Assignment assignment = driver.nextAssignment();
       long requested = ledger.started();
@@ -56,8 +60,17 @@ public final class Temporal {
       RunLedger ledger = driver.ledger();
       WorkflowStub stub = session.get(STUB);
       long requested = session.getLong(REQUESTED);
-      return stub.getResultAsync(driver.remainingMillis(), TimeUnit.MILLISECONDS, Object.class)
-          .handle((result, error) -> {
+      CompletableFuture<Object> result = stub.getResultAsync(driver.remainingMillis(), TimeUnit.MILLISECONDS,
+          Object.class);
+      CompletableFuture<Object> released = driver.abortSignal().thenApply(reason -> {
+        throw new java.util.concurrent.CancellationException("run aborted: " + reason);
+      });
+      return result.applyToEither(released, r -> r)
+          .handle((ignored, error) -> {
+            if (error != null && Causes.unwrap(error) instanceof java.util.concurrent.CancellationException) {
+              // Aborted while waiting: no outcome was observed, so the ledger leaves it unaccounted.
+              throw new java.util.concurrent.CompletionException(Causes.unwrap(error));
+            }
             if (error == null) {
               ledger.completed(requested);
               return session;

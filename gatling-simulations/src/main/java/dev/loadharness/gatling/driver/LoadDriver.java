@@ -8,6 +8,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -32,6 +33,7 @@ public final class LoadDriver implements AutoCloseable {
   private final WorkloadPicker picker;
   private final ThreadPoolExecutor executor;
   private final AtomicLong sequence = new AtomicLong();
+  private final CompletableFuture<String> aborted = new CompletableFuture<>();
 
   /**
    * @param seed chooses the order of the mix and each workflow's seed
@@ -56,6 +58,30 @@ public final class LoadDriver implements AutoCloseable {
   /** Makes {@code driver} the one simulations use. */
   public static void install(LoadDriver driver) {
     CURRENT.set(driver);
+  }
+
+  /**
+   * Stops the run early: no new workflow starts, every user waiting for a result is released (its workflow
+   * stays without an outcome, so it counts as unaccounted) and the simulation stops its load generator.
+   * The first reason wins.
+   */
+  public void abort(String reason) {
+    aborted.complete(reason);
+  }
+
+  /** Completes with the reason when the run is aborted. */
+  public CompletableFuture<String> abortSignal() {
+    return aborted;
+  }
+
+  /** Whether the run was aborted. */
+  public boolean isAborted() {
+    return aborted.isDone();
+  }
+
+  /** Why the run was aborted, or empty. */
+  public java.util.Optional<String> abortReason() {
+    return java.util.Optional.ofNullable(aborted.getNow(null));
   }
 
   /** Removes {@code driver} if it is the installed one. */

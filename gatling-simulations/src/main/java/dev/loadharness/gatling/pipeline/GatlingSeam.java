@@ -20,7 +20,8 @@ final class GatlingSeam {
     try {
       return Gatling$.MODULE$.fromArgs(new String[] {
           "-s", TemporalLoadSimulation.class.getName(), "-rf", resultsDir.toString(), "-rd", description});
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | AssertionError e) {
+      // Gatling asserts on its own log (e.g. "Run didn't last" when a run is stopped before any request).
       throw new IllegalStateException("Gatling crashed: " + e + (e.toString().contains("does not open java.lang")
           ? " (start the JVM with --add-opens=java.base/java.lang=ALL-UNNAMED, as scripts/load does)" : ""), e);
     } finally {

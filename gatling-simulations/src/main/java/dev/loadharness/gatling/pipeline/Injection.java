@@ -12,6 +12,7 @@ import dev.loadharness.scenarios.worker.WorkerProcesses;
 import io.temporal.client.WorkflowClient;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,6 +25,9 @@ import java.util.concurrent.TimeUnit;
  * driver's series every tick, and carries out the scenario's planned faults (kill a worker after a delay).
  */
 final class Injection {
+  /** A server that has not answered for this long is gone: the run stops injecting and ends as an error. */
+  static final Duration SERVER_GONE_AFTER = Duration.ofSeconds(10);
+
   private Injection() {}
 
   /**
@@ -32,26 +36,40 @@ final class Injection {
    * @param ledger every workflow's outcome and the client-side latencies
    * @param series the driver's per-tick samples
    * @param driver CPU the driver JVM spent
-   * @param events planned faults carried out
+   * @param events planned faults carried out, the server lost, a signal
+   * @param aborted why injection stopped early (server gone, signal), empty when it ran to its end
    */
-  record Result(RunLedger ledger, DriverSeries series, DriverUse driver, List<RunEvent> events) {}
+  record Result(RunLedger ledger, DriverSeries series, DriverUse driver, List<RunEvent> events,
+      Optional<String> aborted) {}
+
+  private static void abort(LoadDriver driver, RunPlan plan, List<RunEvent> events, String kind, String reason) {
+    if (!driver.isAborted()) {
+      driver.abort(reason);
+      events.add(new RunEvent(plan.secondsSinceStart(System.currentTimeMillis()), kind, "run", reason));
+    }
+  }
 
   static Result run(RunPlan plan, ServerEnvironment server, WorkflowClient client, WorkerProcesses workers,
       PrintStream out) {
-    int callThreads = Math.max(4, Math.min(32, plan.spec().workflows()));
+    int callThreads = Math.max(4, Math.min(32, plan.spec().injection().model() == dev.loadharness.scenarios.spec.Injection.Model.CLOSED
+        ? plan.spec().injection().concurrency() : plan.spec().workflows()));
     List<RunEvent> events = new CopyOnWriteArrayList<>();
-    ScheduledExecutorService timers = Executors.newScheduledThreadPool(1, r -> {
+    ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, r -> {
       Thread t = new Thread(r, "load-ticks");
       t.setDaemon(true);
       return t;
     });
-    try (LoadDriver driver = new LoadDriver(client, plan.taskQueue(), plan.idPrefix(), plan.spec(), 42L, callThreads)) {
+    try (LoadDriver driver = new LoadDriver(client, plan.taskQueue(), plan.idPrefix(), plan.spec(), 42L, callThreads);
+        AutoCloseable signals = Signals.whileRunning(reason -> abort(driver, plan, events, "interrupted", reason))) {
       Optional<DriverSeries.Backlog> backlog = server.capabilities().contains(ServerCapability.DESCRIBE_TASK_QUEUE)
           ? Optional.of(new DriverSeries.Backlog(client.getWorkflowServiceStubs(), server.namespace(), plan.taskQueue()))
           : Optional.empty();
       DriverSeries series = new DriverSeries(driver.ledger(), out, backlog);
       long every = plan.progressEvery().toMillis();
       timers.scheduleAtFixedRate(series::tick, every, every, TimeUnit.MILLISECONDS);
+      ServerWatch watch = new ServerWatch(client.getWorkflowServiceStubs(), SERVER_GONE_AFTER);
+      timers.scheduleWithFixedDelay(() -> watch.check().ifPresent(
+          reason -> abort(driver, plan, events, "server_unreachable", reason)), 1, 1, TimeUnit.SECONDS);
       plan.spec().workers().killOneAfter().ifPresent(after -> timers.schedule(() -> {
         long pid = workers.pid(0).orElse(-1L);
         out.println("killing worker-1 (pid " + pid + ") with SIGKILL, as the scenario plans");
@@ -62,15 +80,28 @@ final class Injection {
       OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
       long cpuBefore = os.getProcessCpuTime();
       long wallBefore = System.nanoTime();
-      int status = GatlingSeam.run(driver, plan.runDir().resolve("gatling"), plan.spec().name());
+      // A signal that came before injection began: nothing to drive (Gatling refuses a run without requests).
+      int status = 0;
+      try {
+        if (!driver.isAborted()) {
+          status = GatlingSeam.run(driver, plan.runDir().resolve("gatling"), plan.spec().name());
+        }
+      } catch (IllegalStateException e) {
+        if (!driver.isAborted()) {
+          throw e;
+        }
+        // Stopped early: Gatling may refuse to report a run it was told to stop; the ledger has what happened.
+      }
       DriverUse use = new DriverUse((os.getProcessCpuTime() - cpuBefore) / 1e6, (System.nanoTime() - wallBefore) / 1e6,
           Runtime.getRuntime().availableProcessors(), server.kind() == ServerKind.IN_MEMORY);
       timers.shutdownNow();
       series.tick();
-      if (status != 0) {
+      if (status != 0 && !driver.isAborted()) {
         throw new IllegalStateException("Gatling exited with status " + status + "; see " + plan.runDir().resolve("gatling"));
       }
-      return new Result(driver.ledger(), series, use, List.copyOf(events));
+      return new Result(driver.ledger(), series, use, List.copyOf(events), driver.abortReason());
+    } catch (Exception e) {
+      throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
     } finally {
       timers.shutdownNow();
     }

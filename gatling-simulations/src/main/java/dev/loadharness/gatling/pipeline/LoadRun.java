@@ -44,8 +44,8 @@ public final class LoadRun {
   /** Runs {@code plan} on {@code server}; never throws for a failed environment, the record says {@code error}. */
   public RunOutcome execute(RunPlan plan, ServerEnvironment server) {
     ScenarioSpec spec = plan.spec();
-    out.println("scenario " + spec.name() + ": " + spec.workflows() + " workflows, " + spec.injection().model().id()
-        + ", " + spec.workers().processes() + " worker process(es) " + spec.workers().runtime().id() + " "
+    out.println("scenario " + spec.name() + ": " + describe(spec.injection(), spec.workflows())
+        + "; " + spec.workers().processes() + " worker process(es) " + spec.workers().runtime().id() + " "
         + spec.workers().workflowSlots() + "/" + spec.workers().activitySlots() + "; run directory " + plan.runDir());
     out.println("server: " + server.kind().id() + " " + server.serverVersion() + " at " + server.target());
     Optional<String> unsupported = server.whyUnsupported(spec.requires());
@@ -81,6 +81,12 @@ public final class LoadRun {
       Measurement.Result measured = Measurement.run(plan, server, client, workers, warmUpBaseline, injection);
       List<Threshold> thresholds = Judge.thresholds(spec, measured.measurements(), measured.visibility());
       RunRecord record = RecordAssembly.measured(plan, server, injection, measured, thresholds);
+      if (injection.aborted().isPresent()) {
+        // Measured until the abort, but not a verdict on the workload: an environment error or a signal.
+        record = record.toBuilder().verdict(Signals.received().isPresent() ? Verdict.INTERRUPTED : Verdict.ERROR)
+            .error("run stopped early: " + injection.aborted().get() + "; " + record.load().unaccounted()
+                + " in-flight workflow(s) unaccounted").build();
+      }
       RecordAssembly.write(plan.runDir(), record);
       printVerdict(record, plan);
       return RunOutcome.of(record, plan.runDir());
@@ -103,7 +109,7 @@ public final class LoadRun {
     out.println("ERROR: " + cause);
     RunRecord record = base
         .load(LoadSummary.of(0, 0, 0, 0, 0, 0))
-        .verdict(Verdict.ERROR)
+        .verdict(Signals.received().isPresent() ? Verdict.INTERRUPTED : Verdict.ERROR)
         .error(cause)
         .build();
     RecordAssembly.write(plan.runDir(), record);
@@ -120,11 +126,22 @@ public final class LoadRun {
     return new RunOutcome(RunOutcome.PASS, null, plan.runDir(), reason);
   }
 
+  private static String describe(dev.loadharness.scenarios.spec.Injection injection, int workflows) {
+    return switch (injection.model()) {
+      case CLOSED -> "closed model, " + injection.concurrency() + " in flight for " + injection.duration().toSeconds() + " s";
+      case CONSTANT_RATE -> workflows + " workflows at " + injection.rate() + "/s";
+      default -> workflows + " workflows, " + injection.model().id();
+    };
+  }
+
   private void printVerdict(RunRecord record, RunPlan plan) {
     LoadSummary c = record.load();
     out.println();
+    if (record.error() != null) {
+      out.println("ERROR: " + record.error());
+    }
     out.printf(Locale.ROOT, "%s: %s  (started %d, completed %d, failed %d, timed out %d, unaccounted %d; %.1f wf/s; "
-            + "driver CPU %.1f%% of one core)%n", record.scenario(), record.verdict() == Verdict.PASS ? "PASS" : "FAIL",
+            + "driver CPU %.1f%% of one core)%n", record.scenario(), record.verdict().json().toUpperCase(Locale.ROOT),
         c.started(), c.completed(), c.failed(), c.timedOut(), c.unaccounted(), c.throughputWps(),
         record.driver() == null ? 0 : record.driver().percentOfOneCore());
     record.thresholds().forEach(t -> out.println("  " + t.line()));

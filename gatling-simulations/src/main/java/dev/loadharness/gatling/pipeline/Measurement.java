@@ -45,7 +45,9 @@ final class Measurement {
   static Result run(RunPlan plan, ServerEnvironment server, WorkflowClient client, WorkerProcesses workers,
       List<WorkerMetricsSnapshot> warmUpBaseline, Injection.Result injection) {
     RunLedger.Counts counts = injection.ledger().counts();
-    Optional<VisibilityCheck.Result> visibility = server.capabilities().contains(ServerCapability.VISIBILITY_COUNT)
+    // After an abort the server may be gone, and in-flight workflows are unaccounted by definition.
+    Optional<VisibilityCheck.Result> visibility = injection.aborted().isEmpty()
+        && server.capabilities().contains(ServerCapability.VISIBILITY_COUNT)
         ? VisibilityCheck.run(client, plan.idPrefix(), counts)
         : Optional.empty();
     List<WorkerProcesses.Death> deaths = workers.deaths();

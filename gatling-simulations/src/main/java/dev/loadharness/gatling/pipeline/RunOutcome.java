@@ -27,7 +27,7 @@ public record RunOutcome(int exitCode, RunRecord record, Path runDirectory, Stri
       case PASS -> PASS;
       case FAIL -> BREACH;
       case ERROR -> ERROR;
-      case INTERRUPTED -> 130;
+      case INTERRUPTED -> Signals.received().map(Signals.Received::exitCode).orElse(130);
     };
     return new RunOutcome(code, record, runDirectory, record.error() == null ? "" : record.error());
   }

@@ -1,5 +1,7 @@
 package dev.loadharness.gatling.runner;
 
+import dev.loadharness.gatling.pipeline.Signals;
+import dev.loadharness.scenarios.spec.WorkerSettings;
 import dev.loadharness.scenarios.spec.WorkerSettings.RuntimeMode;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,15 +61,18 @@ public final class LoadMain implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (workers != null && workers < 1) {
-      System.out.println("--workers must be >= 1, got " + workers);
+    if (workers != null && (workers < 1 || workers > WorkerSettings.MAX_PROCESSES)) {
+      System.out.println("--workers: " + workers + " is not allowed; 1 to " + WorkerSettings.MAX_PROCESSES
+          + " worker JVMs (they all run on this machine)");
       return 2;
     }
+    Signals.install(System.out);
     RunOptions options = new RunOptions(scenario, Optional.ofNullable(server), Optional.ofNullable(workers), out,
         progressEvery);
     if (compare == null) {
       return new LoadRunner(System.out).run(options).exitCode();
     }
+    // (A signal during a comparison ends the current run as interrupted and skips the rest.)
     List<RuntimeMode> settings = new ArrayList<>();
     for (String id : compare) {
       if (id.trim().equals("all")) {

@@ -3,6 +3,7 @@ package dev.loadharness.gatling.runner;
 import dev.loadharness.gatling.pipeline.LoadRun;
 import dev.loadharness.gatling.pipeline.RunOutcome;
 import dev.loadharness.gatling.pipeline.RunPlan;
+import dev.loadharness.gatling.pipeline.Signals;
 import dev.loadharness.reports.compare.ComparedRun;
 import dev.loadharness.reports.compare.ComparisonMarkdown;
 import dev.loadharness.reports.compare.RuntimeComparison;
@@ -101,6 +102,10 @@ public final class RuntimeComparisonRunner {
           done++;
           out.println();
           out.println("=== run " + done + "/" + total + ": round " + round + ", " + mode.id() + " ===");
+          if (Signals.received().isPresent()) {
+            problems.put("round " + round + " " + mode.id(), "not run: interrupted by " + Signals.received().get().name());
+            continue;
+          }
           RunOutcome outcome = runOne(spec.withRuntime(mode), server, options, mode.id());
           String key = "round " + round + " " + mode.id();
           if (outcome.exitCode() == RunOutcome.ERROR) {
@@ -121,6 +126,9 @@ public final class RuntimeComparisonRunner {
       write(dir, runs, comparison.candidate().id());
     }
     problems.forEach((run, message) -> out.println("ERROR in " + run + ": " + message));
+    if (Signals.received().isPresent()) {
+      return Signals.received().get().exitCode();
+    }
     if (!problems.isEmpty()) {
       return RunOutcome.ERROR;
     }

@@ -6,6 +6,7 @@ import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 
 import dev.loadharness.gatling.action.Temporal;
 import dev.loadharness.gatling.driver.LoadDriver;
@@ -28,13 +29,19 @@ public class TemporalLoadSimulation extends Simulation {
 
   {
     ScenarioSpec spec = LoadDriver.current().spec();
+    LoadDriver driver = LoadDriver.current();
     ScenarioBuilder workflow = scenario(spec.name())
+        // An aborted run (server gone, SIGINT/SIGTERM) stops the generator at the next user through here.
+        .exec(stopLoadGeneratorIf(session -> "aborted: " + driver.abortReason().orElse(""),
+            session -> driver.isAborted()))
         .exec(Temporal.start())
         .exitHereIfFailed()
         .doIf(session -> session.getBoolean(Temporal.INTERACTIVE)).then(
             exec(session -> session).repeat(session -> session.getInt(Temporal.ROUNDS)).on(
                 exec(Temporal.signal("advance")), exec(Temporal.query("progress")), exec(Temporal.update("bump"))))
-        .exec(Temporal.completed());
+        .exec(Temporal.completed())
+        .exec(stopLoadGeneratorIf(session -> "aborted: " + driver.abortReason().orElse(""),
+            session -> driver.isAborted()));
     setUp(population(workflow, spec)).maxDuration(spec.timeBudget().plus(CUT_GRACE));
   }
 

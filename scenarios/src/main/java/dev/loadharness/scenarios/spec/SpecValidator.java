@@ -32,14 +32,17 @@ final class SpecValidator {
     return spec;
   }
 
+  /** The most workflows one run may start. */
+  public static final int MAX_WORKFLOWS = 100_000;
+
   private ScenarioSpec build(RawSpec raw) {
     String name = text("name", raw.name());
     if (name != null && !name.matches("[a-z0-9][a-z0-9-]*")) {
       problem("name", "\"" + name + "\" must be lower-case letters, digits and dashes");
     }
-    int workflows = positive("workflows", raw.workflows(), null);
     List<WorkloadEntry> mix = mix(raw.mix());
     Injection injection = injection(raw.injection());
+    int workflows = workflows(raw.workflows(), injection);
     Duration warmUp = duration("warm_up", raw.warmUp(), Duration.ZERO);
     int warmUpWorkflows = raw.warmUpWorkflows() == null ? 0 : raw.warmUpWorkflows();
     if (warmUpWorkflows < 0) {
@@ -68,6 +71,42 @@ final class SpecValidator {
     }
     return new ScenarioSpec(name, raw.description() == null ? "" : raw.description(), workflows, mix, injection,
         warmUp, warmUpWorkflows, budget, workers, server, requires, thresholds);
+  }
+
+  /**
+   * How many workflows the injection starts. The closed model starts as many as complete in its duration,
+   * so a count there would be ignored: it is refused. Constant-rate with a duration starts rate x duration:
+   * a count may be given only if it agrees.
+   */
+  private int workflows(Integer raw, Injection injection) {
+    if (injection == null) {
+      return raw == null ? 0 : raw;
+    }
+    if (injection.model() == Injection.Model.CLOSED) {
+      if (raw != null) {
+        problem("workflows", raw + " is ignored by the closed model (it keeps injection.concurrency in flight for "
+            + "injection.duration); remove it");
+      }
+      return 0;
+    }
+    if (injection.model() == Injection.Model.CONSTANT_RATE && !injection.duration().isZero()) {
+      long implied = Math.round(injection.rate() * injection.duration().toMillis() / 1000.0);
+      if (raw != null && raw != implied) {
+        problem("workflows", raw + " disagrees with injection.rate x injection.duration = " + implied
+            + "; give the count or the duration, or make them agree");
+      }
+      return bounded(implied);
+    }
+    return bounded(positive("workflows", raw, null));
+  }
+
+  private int bounded(long workflows) {
+    if (workflows > MAX_WORKFLOWS) {
+      problem("workflows", workflows + " is more than " + MAX_WORKFLOWS + " workflows in one run (the driver keeps "
+          + "every workflow's outcome in one JVM and the time budget must hold); split it into several runs");
+      return MAX_WORKFLOWS;
+    }
+    return (int) workflows;
   }
 
   private List<WorkloadEntry> mix(List<RawSpec.RawMix> raw) {
@@ -143,8 +182,9 @@ final class SpecValidator {
           WorkerSettings.RuntimeMode.values()).map(WorkerSettings.RuntimeMode::id).collect(Collectors.joining(", ")));
     }
     int processes = positive("workers.processes", w.processes(), 1);
-    if (processes > 16) {
-      problem("workers.processes", processes + " is more than 16 worker JVMs; this harness runs them on one machine");
+    if (processes > WorkerSettings.MAX_PROCESSES) {
+      problem("workers.processes", processes + " is more than " + WorkerSettings.MAX_PROCESSES
+          + " worker JVMs; this harness runs them on one machine");
     }
     int wfSlots = positive("workers.workflow_slots", w.workflowSlots(), 10);
     int actSlots = positive("workers.activity_slots", w.activitySlots(), 14);

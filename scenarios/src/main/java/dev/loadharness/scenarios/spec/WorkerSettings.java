@@ -18,6 +18,9 @@ public record WorkerSettings(
     int cacheSize,
     Optional<Duration> killOneAfter) {
 
+  /** The most worker JVMs a run starts: they all run on this machine. */
+  public static final int MAX_PROCESSES = 16;
+
   public WorkerSettings {
     if (processes < 1 || workflowSlots < 1 || activitySlots < 1 || workflowPollers < 1 || activityPollers < 1
         || cacheSize < 1) {
