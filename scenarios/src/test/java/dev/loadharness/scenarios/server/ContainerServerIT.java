@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The testcontainers kind against a real Docker engine: the configured image ({@code TEMPORAL_IMAGE},
  * default the pinned official one; .ci/run builds a local one). Reported skipped, with the bounded
- * probe's reason, where no engine answers or the image is neither present nor pullable.
+ * probe's reason, where no engine answers, the image is neither present nor pullable, or a helper image
+ * Testcontainers needs cannot be had (TestcontainersPreflight).
  */
 class ContainerServerIT {
   @TempDir Path dir;
@@ -34,6 +35,8 @@ class ContainerServerIT {
       check = probes.pull(settings.image());
       assumeTrue(check.ready(), check.detail());
     }
+    var blocker = probes.testcontainersBlocker();
+    assumeTrue(blocker.isEmpty(), () -> blocker.orElse(""));
     try (ServerEnvironment server = new ServerEnvironments(system, probes).open(settings, dir)) {
       assertThat(server.kind()).isEqualTo(ServerKind.TESTCONTAINERS);
       assertThat(server.toString()).startsWith("testcontainers server " + settings.image() + " at ");
