@@ -9,9 +9,11 @@ import java.util.Locale;
  * dev server, and the in-memory test server last because it lacks real-server behaviours.
  *
  * <p>A container counts as available only when the engine already holds the configured image (built
- * locally with scripts/build-temporal-image or pulled beforehand): selection never pulls, so it
- * answers within seconds even where no registry is reachable. Whether the image was built here or
- * pulled makes no difference; asking for testcontainers explicitly does try a bounded pull.
+ * locally with scripts/build-temporal-image or pulled beforehand) and Testcontainers would not block
+ * on a helper image: selection never pulls the Temporal image, so it answers within seconds even where
+ * no registry is reachable (helper images are pulled only under the probe's bounds). Whether the image
+ * was built here or pulled makes no difference; asking for testcontainers explicitly does try a
+ * bounded pull of the Temporal image.
  */
 public final class ServerSelector {
   private ServerSelector() {}
