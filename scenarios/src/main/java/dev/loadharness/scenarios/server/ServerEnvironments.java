@@ -2,6 +2,7 @@ package dev.loadharness.scenarios.server;
 
 import dev.loadharness.runtime.config.Secret;
 import dev.loadharness.runtime.config.TlsFiles;
+import dev.loadharness.scenarios.server.docker.DockerCheck;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -71,13 +72,30 @@ public final class ServerEnvironments {
         settings.readyTimeout());
   }
 
+  /**
+   * Checks the engine and the image with the bounded probe before Testcontainers is asked anything, and
+   * pulls (bounded) an absent image, so a missing engine or registry fails in seconds with the reason.
+   */
   private TestcontainersServer startContainer(ServerSettings settings) {
-    if (!probes.dockerAvailable()) {
-      throw new ServerEnvironmentException(
-          "testcontainers needs a Docker engine, and none answered (DOCKER_HOST or the local socket). "
-              + "Use --server dev-server or in-memory on machines without Docker.");
+    DockerCheck check = probes.docker(settings.image());
+    if (check.state() == DockerCheck.State.IMAGE_ABSENT) {
+      log.info("Temporal server image {} is not present locally; pulling it", settings.image());
+      check = probes.pull(settings.image());
     }
-    return TestcontainersServer.start(settings.namespace(), settings.readyTimeout());
+    switch (check.state()) {
+      case NO_ENGINE ->
+          throw new ServerEnvironmentException(
+              "testcontainers needs a Docker engine, and none answered: " + check.detail()
+                  + ". Use --server dev-server or in-memory on machines without Docker.");
+      case IMAGE_ABSENT ->
+          throw new ServerEnvironmentException(
+              "testcontainers cannot start: " + check.detail() + "; " + DockerCheck.howToGet(settings.image()));
+      case READY -> {}
+    }
+    probes.testcontainersBlocker().ifPresent(why -> {
+      throw new ServerEnvironmentException("testcontainers cannot start: " + why);
+    });
+    return TestcontainersServer.start(settings.image(), settings.namespace(), settings.readyTimeout());
   }
 
   /** Address, namespace, TLS material and API key for the external kind. */

@@ -21,10 +21,12 @@ import java.util.Optional;
  * -Dtemporal.server.ready-timeout TEMPORAL_SERVER_READY_TIMEOUT  default 60s
  * -Dtemporal.dev-server.port   TEMPORAL_DEV_SERVER_PORT     preferred gRPC port, default any
  * -Dtemporal.dev-server.db     TEMPORAL_DEV_SERVER_DB       SQLite file to survive restarts
+ * -Dtemporal.image             TEMPORAL_IMAGE               testcontainers image, default the pinned official one
  * </pre>
  *
  * @param requested "auto" or a kind id, as typed
  * @param requestedBy where {@code requested} came from, for messages
+ * @param image the image the testcontainers kind runs
  */
 public record ServerSettings(
     String requested,
@@ -33,7 +35,8 @@ public record ServerSettings(
     Duration readyTimeout,
     int devServerPort,
     Optional<Path> devServerDb,
-    Duration connectTimeout) {
+    Duration connectTimeout,
+    String image) {
 
   /** Reads every setting and validates it; a bad value fails here, naming its variable. */
   public static ServerSettings from(SettingSource source) {
@@ -51,7 +54,10 @@ public record ServerSettings(
         source.integer("temporal.dev-server.port", "TEMPORAL_DEV_SERVER_PORT", 0, 65535).orElse(0),
         source.get("temporal.dev-server.db", "TEMPORAL_DEV_SERVER_DB").map(s -> Path.of(s.value())),
         source.duration("temporal.connect-timeout", "TEMPORAL_CONNECT_TIMEOUT")
-            .orElse(ExternalServer.DEFAULT_CONNECT_TIMEOUT));
+            .orElse(ExternalServer.DEFAULT_CONNECT_TIMEOUT),
+        source.get("temporal.image", "TEMPORAL_IMAGE")
+            .map(SettingSource.Setting::value)
+            .orElse(PinnedVersions.temporalImage()));
   }
 
   /** The same settings with another requested kind, e.g. from a scenario spec or a CLI flag. */
@@ -59,6 +65,6 @@ public record ServerSettings(
     if (!kind.equalsIgnoreCase(ServerKind.AUTO)) {
       ServerKind.parse(kind, by);
     }
-    return new ServerSettings(kind, by, namespace, readyTimeout, devServerPort, devServerDb, connectTimeout);
+    return new ServerSettings(kind, by, namespace, readyTimeout, devServerPort, devServerDb, connectTimeout, image);
   }
 }

@@ -44,6 +44,11 @@ public final class SettingSource {
     return Optional.empty();
   }
 
+  /** The whole environment, for look-ups that follow other tools' rules (DOCKER_HOST). */
+  public Map<String, String> environment() {
+    return env;
+  }
+
   /** The raw environment, for PATH look-ups. */
   public Optional<String> env(String variable) {
     return Optional.ofNullable(env.get(variable)).filter(v -> !v.isBlank());

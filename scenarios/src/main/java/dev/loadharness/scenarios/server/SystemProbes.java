@@ -4,14 +4,21 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
-import org.testcontainers.DockerClientFactory;
+import dev.loadharness.scenarios.server.docker.DockerCheck;
+import dev.loadharness.scenarios.server.docker.DockerProbe;
+import java.time.Duration;
 
-/** The real probes: environment, Testcontainers' Docker detection and a PATH search. */
+/** The real probes: environment, the bounded Docker probe and a PATH search. */
 public final class SystemProbes implements EnvironmentProbes {
+  /** The bound on pulling the server image when testcontainers is requested and the image is absent. */
+  static final Duration PULL_TIMEOUT = Duration.ofMinutes(5);
+
   private final SettingSource source;
+  private final DockerProbe docker;
 
   public SystemProbes(SettingSource source) {
     this.source = source;
+    this.docker = DockerProbe.fromEnvironment(source.environment());
   }
 
   @Override
@@ -20,13 +27,18 @@ public final class SystemProbes implements EnvironmentProbes {
   }
 
   @Override
-  public boolean dockerAvailable() {
-    try {
-      return DockerClientFactory.instance().isDockerAvailable();
-    } catch (Throwable e) {
-      // Any failure to reach or even configure a Docker client means "no engine" for selection.
-      return false;
-    }
+  public DockerCheck docker(String image) {
+    return docker.check(image);
+  }
+
+  @Override
+  public DockerCheck pull(String image) {
+    return docker.pull(image, PULL_TIMEOUT);
+  }
+
+  @Override
+  public Optional<String> testcontainersBlocker() {
+    return new TestcontainersPreflight(docker, source.environment(), Files.exists(Path.of("/.dockerenv"))).blocker();
   }
 
   @Override

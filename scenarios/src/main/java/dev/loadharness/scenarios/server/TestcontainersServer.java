@@ -8,25 +8,29 @@ import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.utility.DockerImageName;
 
 /**
- * The {@code temporalio/temporal} image (the CLI's dev server) in a container via Testcontainers.
- * Only where a Docker engine answers; this project's own machines have none, so this kind is
- * exercised on GitHub Actions.
+ * A Temporal CLI image (the CLI's dev server) in a container via Testcontainers: the pinned official
+ * {@code temporalio/temporal} by default, or the image named by {@code TEMPORAL_IMAGE}, such as the
+ * local one scripts/build-temporal-image builds where no registry is reachable. Callers check the
+ * engine and the image with the bounded probe first ({@link ServerEnvironments}).
  */
 public final class TestcontainersServer extends RunningServer {
   private static final int GRPC_PORT = 7233;
 
   private final GenericContainer<?> container;
+  private final String image;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private TestcontainersServer(GenericContainer<?> container, ConnectionSettings connection, String version) {
+  private TestcontainersServer(
+      GenericContainer<?> container, String image, ConnectionSettings connection, String version) {
     super(ServerKind.TESTCONTAINERS, connection, version, ExternalServer.REAL_SERVER);
     this.container = container;
+    this.image = image;
   }
 
-  /** Pulls (if needed) and starts the pinned image, then waits for gRPC readiness. */
-  public static TestcontainersServer start(String namespace, Duration readyTimeout) {
+  /** Starts {@code image} (Testcontainers pulls it if absent), then waits for gRPC readiness. */
+  public static TestcontainersServer start(String image, String namespace, Duration readyTimeout) {
     GenericContainer<?> container =
-        new GenericContainer<>(DockerImageName.parse(PinnedVersions.temporalImage()))
+        new GenericContainer<>(DockerImageName.parse(image))
             .withCommand(
                 "server", "start-dev",
                 "--headless",
@@ -42,7 +46,7 @@ public final class TestcontainersServer extends RunningServer {
     } catch (RuntimeException e) {
       container.stop();
       throw new ServerEnvironmentException(
-          "testcontainers: " + PinnedVersions.temporalImage() + " did not start: " + e.getMessage(), e);
+          "testcontainers: " + image + " did not start: " + e.getMessage(), e);
     }
     ConnectionSettings connection =
         ConnectionSettings.plaintext(container.getHost() + ":" + container.getMappedPort(GRPC_PORT), namespace);
@@ -50,17 +54,13 @@ public final class TestcontainersServer extends RunningServer {
       String version =
           ServerReadiness.await(
               connection, true, readyTimeout, "testcontainers server at " + connection.target(), container::isRunning);
-      return new TestcontainersServer(container, connection, version);
+      return new TestcontainersServer(container, image, connection, version);
     } catch (RuntimeException e) {
       String logs = container.getLogs();
       container.stop();
       throw new ServerEnvironmentException(e.getMessage() + "; container log:\n" + logs, e);
     }
   }
-
-
-
-
 
   @Override
   public void close() {
@@ -71,6 +71,6 @@ public final class TestcontainersServer extends RunningServer {
 
   @Override
   public String toString() {
-    return "testcontainers server " + PinnedVersions.temporalImage() + " at " + target();
+    return "testcontainers server " + image + " at " + target();
   }
 }

@@ -3,6 +3,7 @@ package dev.loadharness.scenarios.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loadharness.scenarios.server.docker.DockerCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -78,8 +79,18 @@ class ExternalServerIT {
           }
 
           @Override
-          public boolean dockerAvailable() {
-            return false;
+          public DockerCheck docker(String image) {
+            return new DockerCheck(DockerCheck.State.NO_ENGINE, image, "not asked in this test");
+          }
+
+          @Override
+          public DockerCheck pull(String image) {
+            return docker(image);
+          }
+
+          @Override
+          public Optional<String> testcontainersBlocker() {
+            return Optional.empty();
           }
 
           @Override

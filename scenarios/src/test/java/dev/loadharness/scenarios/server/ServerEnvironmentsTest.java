@@ -3,6 +3,7 @@ package dev.loadharness.scenarios.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loadharness.scenarios.server.docker.DockerCheck;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -33,7 +34,21 @@ class ServerEnvironmentsTest {
   void testcontainersWithoutDockerSaysSo() {
     var environments = environments(Map.of("TEMPORAL_SERVER", "testcontainers"), FakeProbes.none());
     assertThatThrownBy(() -> environments.open(dir))
-        .hasMessageStartingWith("testcontainers needs a Docker engine, and none answered");
+        .hasMessageStartingWith("testcontainers needs a Docker engine, and none answered: fake engine says NO_ENGINE");
+  }
+
+  @Test
+  void testcontainersWithAnImageThatCannotBePulledSaysWhichImage() {
+    var environments =
+        environments(
+            Map.of("TEMPORAL_SERVER", "testcontainers", "TEMPORAL_IMAGE", "example/temporal:9"),
+            FakeProbes.none().withDockerWithoutImage(DockerCheck.State.IMAGE_ABSENT));
+    assertThatThrownBy(() -> environments.open(dir))
+        .isInstanceOf(ServerEnvironmentException.class)
+        .hasMessage(
+            "testcontainers cannot start: fake pull left IMAGE_ABSENT; build a local image with scripts/build-temporal-image "
+                + "and set TEMPORAL_IMAGE (or -Dtemporal.image) to the tag it prints, or docker pull example/temporal:9 "
+                + "where a registry is reachable");
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.loadharness.scenarios.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.loadharness.scenarios.server.docker.DockerCheck;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,31 @@ class ServerSelectorTest {
   void autoPicksTestcontainersWhenDockerAnswersAndNoAddress() {
     var selection = ServerSelector.select(AUTO, FakeProbes.none().withDocker().withCli("/bin/temporal"));
     assertThat(selection.kind()).isEqualTo(ServerKind.TESTCONTAINERS);
-    assertThat(selection.line()).isEqualTo("Temporal server: testcontainers (auto: no TEMPORAL_ADDRESS; a Docker engine answered)");
+    assertThat(selection.line())
+        .isEqualTo("Temporal server: testcontainers (auto: no TEMPORAL_ADDRESS; the Docker engine has "
+            + PinnedVersions.temporalImage() + ")");
+  }
+
+  @Test
+  void autoSkipsAnEngineWithoutTheImageAndNamesTheCommandThatBuildsIt() {
+    var selection =
+        ServerSelector.select(
+            settings(Map.of("TEMPORAL_IMAGE", "example/temporal:9")),
+            FakeProbes.none().withDockerWithoutImage(DockerCheck.State.READY).withCli("/opt/temporal"));
+    assertThat(selection.kind()).isEqualTo(ServerKind.DEV_SERVER);
+    assertThat(selection.reason())
+        .isEqualTo("auto: no TEMPORAL_ADDRESS, Docker has no example/temporal:9 (scripts/build-temporal-image builds one); "
+            + "Temporal CLI found at /opt/temporal");
+  }
+
+  @Test
+  void theImageComesFromThePropertyOrTheVariableElseThePin() {
+    assertThat(AUTO.image()).isEqualTo(PinnedVersions.temporalImage()).startsWith("temporalio/temporal:");
+    assertThat(settings(Map.of("TEMPORAL_IMAGE", "mine/temporal:1")).image()).isEqualTo("mine/temporal:1");
+    Properties props = new Properties();
+    props.setProperty("temporal.image", "prop/temporal:2");
+    assertThat(ServerSettings.from(new SettingSource(Map.of("TEMPORAL_IMAGE", "mine/temporal:1"), props)).image())
+        .isEqualTo("prop/temporal:2");
   }
 
   @Test
