@@ -1,5 +1,6 @@
 package dev.loadharness.gatling.runner;
 
+import dev.loadharness.gatling.pipeline.RunOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

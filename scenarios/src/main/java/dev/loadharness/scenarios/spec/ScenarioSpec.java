@@ -39,8 +39,8 @@ public record ScenarioSpec(
     if (warmUpWorkflows < 0) {
       throw new IllegalArgumentException("warmUpWorkflows must be >= 0, got " + warmUpWorkflows);
     }
-    if (workflows < 1) {
-      throw new IllegalArgumentException("workflows must be >= 1, got " + workflows);
+    if (workflows < (injection.model() == Injection.Model.CLOSED ? 0 : 1)) {
+      throw new IllegalArgumentException("workflows must be >= 1 (0 for the closed model), got " + workflows);
     }
   }
 

@@ -63,10 +63,10 @@ class ScenarioSpecsTest {
         .isInstanceOf(SpecException.class)
         .satisfies(e -> assertThat(((SpecException) e).problems()).containsExactly(
             "name: \"Bad Name\" must be lower-case letters, digits and dashes",
-            "workflows: must be >= 1, got 0",
             "mix[0].kind: unknown workflow kind \"dagg\"; known: " + WorkflowKind.known(),
             "mix[1].params.stepz: unknown parameter of linear; known: cpu_ms, io_ms, steps",
             "injection.duration: missing; " + Durations.FORMAT,
+            "workflows: must be >= 1, got 0",
             "time_budget: \"10 parsecs\" is not a duration; " + Durations.FORMAT,
             "workers.runtime: unknown runtime \"turbo\"; known: fixed, adaptive, sdk-resource-based, "
                 + "sdk-poller-autoscaling",
@@ -101,9 +101,28 @@ class ScenarioSpecsTest {
   }
 
   @Test
+  void fieldsAModelIgnoresOrContradictsAreRefused() {
+    String base = """
+        name: m
+        mix: [{kind: io, weight: 1}]
+        time_budget: 60s
+        """;
+    assertThatThrownBy(() -> ScenarioSpecs.parse("c.yaml", base
+        + "workflows: 100\ninjection: {model: closed, concurrency: 4, duration: 10s}\n"))
+        .hasMessageContaining("workflows: 100 is ignored by the closed model");
+    assertThatThrownBy(() -> ScenarioSpecs.parse("r.yaml", base
+        + "workflows: 100\ninjection: {model: constant-rate, rate: 2, duration: 10s}\n"))
+        .hasMessageContaining("workflows: 100 disagrees with injection.rate x injection.duration = 20");
+    assertThat(ScenarioSpecs.parse("r.yaml", base + "injection: {model: constant-rate, rate: 2, duration: 10s}\n")
+        .workflows()).isEqualTo(20);
+    assertThatThrownBy(() -> ScenarioSpecs.parse("big.yaml", base + "workflows: 10000000\ninjection: {model: at-once}\n"))
+        .hasMessageContaining("workflows: 10000000 is more than 100000");
+  }
+
+  @Test
   void parsesJsonToo() {
     ScenarioSpec spec = ScenarioSpecs.parse("j.json", """
-        {"name": "j", "workflows": 3, "mix": [{"kind": "timers", "weight": 2, "params": {"timers": 1}}],
+        {"name": "j", "workflows": 5, "mix": [{"kind": "timers", "weight": 2, "params": {"timers": 1}}],
          "injection": {"model": "constant-rate", "rate": 2.5, "duration": "2s"}, "time_budget": "30s"}
         """);
     assertThat(spec.injection().rate()).isEqualTo(2.5);
