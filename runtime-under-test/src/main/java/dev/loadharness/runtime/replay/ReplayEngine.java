@@ -69,7 +69,10 @@ public final class ReplayEngine implements AutoCloseable {
       if (at >= 0) {
         return ReplayResult.nondeterministic(Divergence.fromMessage(text.substring(at + NDE_MARKER.length()).strip()));
       }
-      return ReplayResult.failed(e.getClass().getSimpleName() + ": " + text);
+      return ReplayResult.failed(ReplayFailure.describe(e));
+    } catch (LinkageError | StackOverflowError e) {
+      // Workflow code missing a class or recursing without end: this history's failure, not the batch's.
+      return ReplayResult.failed(ReplayFailure.describe(e));
     } finally {
       workers.add(worker);
     }
