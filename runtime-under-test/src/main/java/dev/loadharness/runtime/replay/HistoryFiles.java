@@ -1,5 +1,6 @@
 package dev.loadharness.runtime.replay;
 
+import java.io.FileInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,6 +46,10 @@ final class HistoryFiles {
             // the JVM's standard input stays open
           }
         };
+      }
+      if (!Files.isRegularFile(path)) {
+        // NIO's stream asks a pipe for its position when buffered readers call available(): "Illegal seek".
+        return new FileInputStream(path.toFile());
       }
       return Files.newInputStream(path);
     }
