@@ -324,4 +324,16 @@ class ReplayCommandTest {
     assertThat(h.path("verdict").asText()).isEqualTo("REPLAY_FAILED");
     assertThat(h.path("detail").asText()).startsWith("IllegalStateException: String value length").doesNotContain("\n");
   }
+
+  @Test
+  void anUnwritableMetricsFileIsANoteAndTheReportStillComesOut() throws Exception {
+    Path blocker = Files.writeString(tmp.resolve("not-a-dir"), "x");
+
+    Run r = run("--json", "--metrics", blocker.resolve("m.json").toString(), FIXTURES.resolve("greeting.json").toString());
+
+    assertThat(r.exit()).isEqualTo(2);
+    JsonNode doc = json(r);
+    assertThat(doc.path("histories").get(0).path("verdict").asText()).isEqualTo("DETERMINISTIC");
+    assertThat(doc.path("notes").get(0).asText()).contains("could not be written");
+  }
 }
