@@ -3,6 +3,7 @@ package dev.loadharness.runtime.history;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
@@ -42,7 +43,11 @@ public final class HistoryDecoder {
 
   private static final int BUFFER = 16 * 1024;
   // The caller owns the stream: the parser must not close it (a CLI's stdout closed early gets SIGPIPE).
-  private static final JsonFactory JSON = JsonFactory.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE).build();
+  // A payload is one JSON string: Jackson's default 20,000,000-character limit would make a history the
+  // server accepted (payload limits are server settings) undecodable here; whether the workflow's own
+  // data converter can read it is for the replay to find out.
+  private static final JsonFactory JSON = JsonFactory.builder().disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+      .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(Integer.MAX_VALUE).build()).build();
 
   /**
    * A one-event history that touches every decoding path (ids, times, durations, enums, payload bytes):

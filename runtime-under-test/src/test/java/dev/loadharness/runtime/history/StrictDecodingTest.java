@@ -185,4 +185,16 @@ class StrictDecodingTest {
       assertThat(e.getMessage()).contains("impossible time");
     }
   }
+
+  @Test
+  void aPayloadBeyondJacksonsDefaultStringLimitStillDecodes() throws Exception {
+    // 20,000,001 characters of base64: over Jackson's default 20,000,000 limit; whether the workflow's data
+    // converter can read it is for the replay to report (REPLAY_FAILED with that root cause), not the decoder.
+    char[] text = new char[20_000_004];
+    java.util.Arrays.fill(text, 'A');
+    History h = decode(greeting().replaceFirst("IkFkYSI\\\\u003d", new String(text)));
+
+    assertThat(h.getEvents(0).getWorkflowExecutionStartedEventAttributes().getInput().getPayloads(0).getData().size())
+        .isEqualTo(15_000_003);
+  }
 }
