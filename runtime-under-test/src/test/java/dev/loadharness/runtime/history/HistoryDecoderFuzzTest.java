@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Seeded mutation fuzzing of the decoder over the committed fixtures: whatever the bytes, the decoder
+ * Seeded mutation fuzzing of the decoder over the committed fixtures (this repository's recordings and
+ * the SDK-written histories in sdk-histories/): whatever the bytes, the decoder
  * either decodes or throws its own {@link HistoryDecodeException}; any other exception or error (the kind
  * that once aborted a whole replay batch) fails the test with the seed, the iteration and the mutation,
  * and the input is written to target/fuzz-failures/ to reproduce it.
@@ -107,12 +108,17 @@ class HistoryDecoderFuzzTest {
         list.add(new Fixture(p.getFileName().toString(), Files.readAllBytes(p)));
       }
     }
+    try (Stream<Path> files = Files.list(SdkHistoriesTest.DIR)) {
+      for (Path p : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".json")).sorted()::iterator) {
+        list.add(new Fixture(p.getFileName().toString(), Files.readAllBytes(p)));
+      }
+    }
     byte[] greeting = Files.readAllBytes(HistoryDecoderTest.FIXTURES.resolve("greeting.json"));
     String g = new String(greeting, StandardCharsets.UTF_8).strip();
     list.add(new Fixture("array-of-histories", ("[" + g + ",\n" + g + "]").getBytes(StandardCharsets.UTF_8)));
     list.add(new Fixture("bare-events", ("[" + g.substring(g.indexOf('[') + 1, g.lastIndexOf(']')) + "]")
         .getBytes(StandardCharsets.UTF_8)));
-    assertThat(list).hasSizeGreaterThanOrEqualTo(8);
+    assertThat(list).hasSizeGreaterThanOrEqualTo(10);
     return list;
   }
 
