@@ -221,11 +221,11 @@ final class ProtoJsonReader {
 
   /** Reads an integer of field fd (a JSON number, or a string as proto3 JSON writes 64-bit integers), range-checked. */
   private static long readLong(JsonParser p, JsonToken t, FieldDescriptor fd) throws IOException {
-    if (t == JsonToken.VALUE_STRING) {
-      // Parse the parser's buffer without a String: every event has several 64-bit ids.
+    if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT) {
+      // Parse the parser's buffer without a String: every event has several ids and counters.
       return JsonNumbers.integer(p.getTextCharacters(), p.getTextOffset(), p.getTextLength(), fd);
     }
-    if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+    if (t == JsonToken.VALUE_NUMBER_FLOAT) {
       return JsonNumbers.integer(p.getText(), fd);
     }
     throw new BadValueException("field \"" + fd.getJsonName() + "\": expected an integer but found " + t);

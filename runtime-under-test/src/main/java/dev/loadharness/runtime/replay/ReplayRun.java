@@ -154,7 +154,7 @@ public final class ReplayRun implements AutoCloseable {
     final HistoryCollector collector;
     final long startNanos;
     long decodeNanos;
-    boolean array;
+    final boolean array;
     HistoryDecodeException rejected;
     boolean done;
 
