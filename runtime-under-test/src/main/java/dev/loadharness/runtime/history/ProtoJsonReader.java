@@ -1,8 +1,5 @@
 package dev.loadharness.runtime.history;
 
-import com.fasterxml.jackson.core.Base64Variant;
-import com.fasterxml.jackson.core.Base64Variants;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.google.protobuf.ByteString;
@@ -16,8 +13,6 @@ import com.google.protobuf.NullValue;
 import com.google.protobuf.Struct;
 import com.google.protobuf.Value;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,9 +41,14 @@ final class ProtoJsonReader {
   /** Reads the object the parser is positioned on (START_OBJECT) into the builder. */
   static void mergeObject(JsonParser p, Message.Builder builder) throws IOException {
     expect(p, JsonToken.START_OBJECT);
+    mergeFields(p, p.nextToken(), builder);
+  }
+
+  /** Reads the rest of an object whose first token after '{' (a field name or '}') is t. */
+  static void mergeFields(JsonParser p, JsonToken first, Message.Builder builder) throws IOException {
     Map<String, FieldDescriptor> fields = fieldsOf(builder.getDescriptorForType());
     JsonToken t;
-    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+    for (t = first; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
       FieldDescriptor fd = fields.get(p.currentName());
       JsonToken value = p.nextToken();
       if (fd == null || value == JsonToken.VALUE_NULL) {
@@ -57,7 +57,10 @@ final class ProtoJsonReader {
         readMap(p, builder, fd);
       } else if (fd.isRepeated()) {
         expect(p, JsonToken.START_ARRAY);
-        while (p.nextToken() != JsonToken.END_ARRAY) {
+        for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+          if (e == null) {
+            throw new java.io.EOFException("the array of field \"" + fd.getJsonName() + "\" is not closed");
+          }
           Object v = readValue(p, builder, fd);
           if (v != null) {
             builder.addRepeatedField(fd, v);
@@ -71,7 +74,7 @@ final class ProtoJsonReader {
       }
     }
     if (t != JsonToken.END_OBJECT) {
-      throw new IOException("expected a field name or '}' but found " + t);
+      throw new BadValueException("expected a field name or '}' but found " + t);
     }
   }
 
@@ -92,14 +95,14 @@ final class ProtoJsonReader {
     }
   }
 
-  private static Object mapKey(String key, FieldDescriptor keyFd) {
+  private static Object mapKey(String key, FieldDescriptor keyFd) throws IOException {
     switch (keyFd.getJavaType()) {
       case INT:
-        return Integer.parseInt(key);
+        return (int) JsonNumbers.integer(key, keyFd);
       case LONG:
-        return Long.parseLong(key);
+        return JsonNumbers.integer(key, keyFd);
       case BOOLEAN:
-        return Boolean.parseBoolean(key);
+        return JsonNumbers.bool(key, keyFd);
       default:
         return key;
     }
@@ -110,28 +113,28 @@ final class ProtoJsonReader {
     JsonToken t = p.currentToken();
     switch (fd.getJavaType()) {
       case INT:
-        return (int) readLong(p, t);
+        return (int) readLong(p, t, fd);
       case LONG:
-        return readLong(p, t);
+        return readLong(p, t, fd);
       case FLOAT:
-        return (float) readDouble(p, t);
+        return JsonNumbers.toFloat(readDouble(p, t, fd), fd);
       case DOUBLE:
-        return readDouble(p, t);
+        return readDouble(p, t, fd);
       case BOOLEAN:
         if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
           return t == JsonToken.VALUE_TRUE;
         }
-        return Boolean.parseBoolean(text(p, t));
+        return JsonNumbers.bool(text(p, t), fd);
       case STRING:
         return text(p, t);
       case BYTE_STRING:
-        return readBytes(p, t);
+        return readBytes(p, t, fd);
       case ENUM:
         return readEnum(p, t, fd.getEnumType());
       case MESSAGE:
         return readMessage(p, t, parent, fd);
       default:
-        throw new IOException("unsupported field type " + fd.getJavaType());
+        throw new BadValueException("unsupported field type " + fd.getJavaType());
     }
   }
 
@@ -142,9 +145,13 @@ final class ProtoJsonReader {
     if (fullName.startsWith("google.protobuf.")) {
       switch (fullName) {
         case "google.protobuf.Timestamp":
-          return ProtoTimes.parseTimestamp(text(p, t));
         case "google.protobuf.Duration":
-          return ProtoTimes.parseDuration(text(p, t));
+          try {
+            String text = text(p, t);
+            return fullName.endsWith("Timestamp") ? ProtoTimes.parseTimestamp(text) : ProtoTimes.parseDuration(text);
+          } catch (BadValueException e) {
+            throw new BadValueException("field \"" + fd.getJsonName() + "\": " + e.getMessage(), e);
+          }
         case "google.protobuf.Value":
           return readStructValue(p, t);
         case "google.protobuf.Struct":
@@ -204,113 +211,70 @@ final class ProtoJsonReader {
     ListValue.Builder l = ListValue.newBuilder();
     JsonToken t;
     while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      if (t == null) {
+        throw new java.io.EOFException("the list value is not closed");
+      }
       l.addValues(readStructValue(p, t));
     }
     return l.build();
   }
 
-  private static long readLong(JsonParser p, JsonToken t) throws IOException {
-    if (t == JsonToken.VALUE_NUMBER_INT) {
-      return p.getLongValue();
-    }
-    if (t == JsonToken.VALUE_STRING) {
-      // proto3 JSON writes 64-bit integers as strings; parse the parser's buffer without a String.
-      char[] chars = p.getTextCharacters();
-      int off = p.getTextOffset();
-      int len = p.getTextLength();
-      if (len == 0 || len > 19) {
-        return Long.parseLong(p.getText());
-      }
-      boolean negative = chars[off] == '-';
-      long v = 0;
-      for (int i = negative ? off + 1 : off; i < off + len; i++) {
-        int d = chars[i] - '0';
-        if (d < 0 || d > 9) {
-          throw new IOException("not an integer: \"" + p.getText() + "\"");
-        }
-        v = v * 10 + d;
-      }
-      return negative ? -v : v;
+  /** Reads an integer of field fd (a JSON number, or a string as proto3 JSON writes 64-bit integers), range-checked. */
+  private static long readLong(JsonParser p, JsonToken t, FieldDescriptor fd) throws IOException {
+    if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT) {
+      // Parse the parser's buffer without a String: every event has several ids and counters.
+      return JsonNumbers.integer(p.getTextCharacters(), p.getTextOffset(), p.getTextLength(), fd);
     }
     if (t == JsonToken.VALUE_NUMBER_FLOAT) {
-      return (long) p.getDoubleValue();
+      return JsonNumbers.integer(p.getText(), fd);
     }
-    throw new IOException("expected an integer but found " + t);
+    throw new BadValueException("field \"" + fd.getJsonName() + "\": expected an integer but found " + t);
   }
 
-  private static double readDouble(JsonParser p, JsonToken t) throws IOException {
-    if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
-      return p.getDoubleValue();
+  private static double readDouble(JsonParser p, JsonToken t, FieldDescriptor fd) throws IOException {
+    if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_STRING) {
+      return JsonNumbers.toDouble(p.getText(), fd);
     }
-    String s = text(p, t);
-    switch (s) {
-      case "NaN":
-        return Double.NaN;
-      case "Infinity":
-        return Double.POSITIVE_INFINITY;
-      case "-Infinity":
-        return Double.NEGATIVE_INFINITY;
-      default:
-        return Double.parseDouble(s);
-    }
+    throw new BadValueException("field \"" + fd.getJsonName() + "\": expected a number but found " + t);
   }
 
   /**
-   * Payload bytes are most of a history's size. Jackson decodes the base64 straight from its input
-   * buffer into a per-thread scratch array, so the only allocation is the payload's own bytes (no String
-   * of the text, no intermediate arrays). Standard base64, padding optional, as protojson writes it.
+   * Payload bytes are most of a history's size. The text is taken from Jackson's own buffer (reused
+   * from value to value, no String) and decoded into a per-thread scratch array, so the only allocation
+   * is the payload's own bytes. {@link Base64Text} accepts what the SDKs' decoders accept.
    */
-  private static ByteString readBytes(JsonParser p, JsonToken t) throws IOException {
+  private static ByteString readBytes(JsonParser p, JsonToken t, FieldDescriptor fd) throws IOException {
     if (t != JsonToken.VALUE_STRING) {
-      throw new IOException("expected base64 bytes as a string but found " + t);
+      throw new BadValueException("field \"" + fd.getJsonName() + "\": expected base64 bytes as a string but found " + t);
     }
     Scratch scratch = SCRATCH.get();
-    scratch.reset();
     try {
-      p.readBinaryValue(BASE64, scratch);
-      return ByteString.copyFrom(scratch.buf, 0, scratch.count);
-    } catch (JsonParseException e) {
-      throw new IOException("not base64 bytes: " + e.getOriginalMessage(), e);
+      int n = Base64Text.decode(p.getTextCharacters(), p.getTextOffset(), p.getTextLength(), scratch);
+      return ByteString.copyFrom(scratch.buf, 0, n);
+    } catch (IllegalArgumentException e) {
+      throw new BadValueException("field \"" + fd.getJsonName() + "\": not base64 bytes: " + e.getMessage(), e);
     } finally {
       scratch.trim();
     }
   }
 
-  private static final Base64Variant BASE64 = Base64Variants.MIME_NO_LINEFEEDS.withPaddingAllowed();
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
-  /** A reusable, growable byte sink; large buffers are not kept beyond one value. */
-  private static final class Scratch extends OutputStream {
+  /** A reusable, growable byte array; large arrays are not kept beyond one value. */
+  static final class Scratch {
     private static final int KEEP = 1 << 20;
     byte[] buf = new byte[8192];
-    int count;
 
-    void reset() {
-      count = 0;
+    byte[] ensure(int size) {
+      if (size > buf.length) {
+        buf = new byte[Math.max(buf.length * 2, size)];
+      }
+      return buf;
     }
 
     void trim() {
       if (buf.length > KEEP) {
         buf = new byte[8192];
-      }
-    }
-
-    @Override
-    public void write(int b) {
-      ensure(1);
-      buf[count++] = (byte) b;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) {
-      ensure(len);
-      System.arraycopy(b, off, buf, count, len);
-      count += len;
-    }
-
-    private void ensure(int more) {
-      if (count + more > buf.length) {
-        buf = Arrays.copyOf(buf, Math.max(buf.length * 2, count + more));
       }
     }
   }
@@ -329,12 +293,12 @@ final class ProtoJsonReader {
     if (t != null && t.isScalarValue()) {
       return p.getText();
     }
-    throw new IOException("expected a scalar value but found " + t);
+    throw new BadValueException("expected a scalar value but found " + t);
   }
 
   private static void expect(JsonParser p, JsonToken expected) throws IOException {
     if (p.currentToken() != expected) {
-      throw new IOException("expected " + expected.asString() + " but found " + p.currentToken());
+      throw new BadValueException("expected " + expected.asString() + " but found " + p.currentToken());
     }
   }
 

@@ -21,8 +21,16 @@ final class HumanFormat {
         out.printf("  sdk: %s%n", o.divergence().message());
         break;
       case BAD_INPUT:
-      case REPLAY_FAILED:
         out.printf("  %s%n", o.detail());
+        break;
+      case REPLAY_FAILED:
+        int where = o.detail().indexOf(ReplayFailure.WHERE_SEPARATOR);
+        if (where < 0) {
+          out.printf("  cause: %s%n", o.detail());
+        } else {
+          out.printf("  cause: %s%n  in: %s%n", o.detail().substring(0, where),
+              o.detail().substring(where + ReplayFailure.WHERE_SEPARATOR.length()));
+        }
         break;
       case DECODED:
         out.printf("  type=%s format=%s first=%s last=%s%n  events by type: %s%n",

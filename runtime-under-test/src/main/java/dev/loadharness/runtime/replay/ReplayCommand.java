@@ -6,7 +6,9 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import dev.loadharness.runtime.history.HistoryDecoder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +86,26 @@ public final class ReplayCommand implements Callable<Integer> {
       // Set before the first logger exists; -Dlogback.configurationFile=... still wins.
       System.setProperty("logback.configurationFile", "dev/loadharness/runtime/replay/replay-logback.xml");
     }
+    // Both one-time initialisations (the decoder's protobuf descriptors, the SDK's worker classes) start on
+    // their own threads now, so they overlap with picocli parsing the command line instead of following it.
+    if (args.length > 0 && !asksForHelp(args)) {
+      Thread warmUp = new Thread(HistoryDecoder::warmUp, "replay-decoder-warm-up");
+      warmUp.setDaemon(true);
+      warmUp.start();
+      if (!Arrays.asList(args).contains("--decode-only")) {
+        ReplayEngine.prepareEarly();
+      }
+    }
     System.exit(new CommandLine(new ReplayCommand()).execute(args));
+  }
+
+  private static boolean asksForHelp(String[] args) {
+    for (String a : args) {
+      if (a.equals("--help") || a.equals("-h") || a.equals("--version") || a.equals("-V")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override
@@ -136,7 +157,14 @@ public final class ReplayCommand implements Callable<Integer> {
     }
     int exit = exitCode(outcomes);
     if (metrics != null) {
-      histograms.write(metrics);
+      try {
+        histograms.write(metrics);
+      } catch (java.io.IOException | RuntimeException e) {
+        // The report still comes out (the --json document complete); the run counts as an environment error.
+        notes.add("--metrics " + metrics + " could not be written: " + e);
+        exit = Math.max(exit, 2);
+        metrics = null;
+      }
     }
     if (json) {
       Map<String, Object> doc = new LinkedHashMap<>();

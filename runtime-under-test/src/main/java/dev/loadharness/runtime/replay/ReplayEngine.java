@@ -10,6 +10,8 @@ import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Replays histories with the SDK's public {@link Worker#replayWorkflowExecution} against registered
@@ -24,10 +26,57 @@ import java.util.concurrent.BlockingQueue;
 public final class ReplayEngine implements AutoCloseable {
 
   private final WorkflowImplementations implementations;
-  private final OfflineService offline = new OfflineService();
+  private final OfflineService offline;
   private final WorkflowServiceStubs stubs;
   private final WorkerFactory factory;
   private final BlockingQueue<Worker> workers;
+
+  /**
+   * The part of an engine that does not depend on the workflows (in-process service, stubs, client,
+   * worker factory): about half of a one-history replay's CPU is the SDK initialising its classes here.
+   */
+  private record Base(OfflineService offline, WorkflowServiceStubs stubs, WorkerFactory factory) {
+    static Base create() {
+      OfflineService offline = new OfflineService();
+      WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
+          WorkflowServiceStubsOptions.newBuilder().setChannel(offline.channel()).build());
+      return new Base(offline, stubs, WorkerFactory.newInstance(WorkflowClient.newInstance(stubs)));
+    }
+  }
+
+  private static final AtomicReference<CompletableFuture<Base>> EARLY = new AtomicReference<>();
+
+  /**
+   * Starts building the workflow-independent part of the next engine on its own thread, so that it
+   * overlaps with parsing the command line and decoding instead of following them. The next engine
+   * created takes it; call only when an engine will be created (an unused one lives until the JVM exits).
+   */
+  public static void prepareEarly() {
+    CompletableFuture<Base> f = new CompletableFuture<>();
+    if (EARLY.compareAndSet(null, f)) {
+      Thread t = new Thread(() -> {
+        try {
+          f.complete(Base.create());
+        } catch (RuntimeException | Error e) {
+          f.completeExceptionally(e);
+        }
+      }, "replay-sdk-setup");
+      t.setDaemon(true);
+      t.start();
+    }
+  }
+
+  private static Base base() {
+    CompletableFuture<Base> early = EARLY.getAndSet(null);
+    if (early != null) {
+      try {
+        return early.join();
+      } catch (RuntimeException e) {
+        // fall through: build it here, where a failure is reported to the caller
+      }
+    }
+    return Base.create();
+  }
 
   /** Creates an engine with the given number of workers (the most replays that can run at once). */
   public ReplayEngine(WorkflowImplementations implementations, int parallelism) {
@@ -35,9 +84,10 @@ public final class ReplayEngine implements AutoCloseable {
       throw new IllegalArgumentException("parallelism must be >= 1, got " + parallelism);
     }
     this.implementations = implementations;
-    this.stubs = WorkflowServiceStubs.newServiceStubs(
-        WorkflowServiceStubsOptions.newBuilder().setChannel(offline.channel()).build());
-    this.factory = WorkerFactory.newInstance(WorkflowClient.newInstance(stubs));
+    Base base = base();
+    this.offline = base.offline();
+    this.stubs = base.stubs();
+    this.factory = base.factory();
     this.workers = new ArrayBlockingQueue<>(parallelism);
     for (int i = 0; i < parallelism; i++) {
       Worker worker = factory.newWorker("replay-" + i);
@@ -69,7 +119,10 @@ public final class ReplayEngine implements AutoCloseable {
       if (at >= 0) {
         return ReplayResult.nondeterministic(Divergence.fromMessage(text.substring(at + NDE_MARKER.length()).strip()));
       }
-      return ReplayResult.failed(e.getClass().getSimpleName() + ": " + text);
+      return ReplayResult.failed(ReplayFailure.describe(e));
+    } catch (LinkageError | StackOverflowError e) {
+      // Workflow code missing a class or recursing without end: this history's failure, not the batch's.
+      return ReplayResult.failed(ReplayFailure.describe(e));
     } finally {
       workers.add(worker);
     }

@@ -4,12 +4,12 @@ import dev.loadharness.runtime.history.DecodeSummary;
 import dev.loadharness.runtime.history.HistoryCollector;
 import dev.loadharness.runtime.history.HistoryDecodeException;
 import dev.loadharness.runtime.history.HistoryDecoder;
+import dev.loadharness.runtime.history.HistoryEventSink;
+import dev.loadharness.runtime.history.HistoryHandler;
 import dev.loadharness.runtime.history.HistoryStats;
 import io.temporal.api.enums.v1.EventType;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,13 +63,14 @@ public final class ReplayRun implements AutoCloseable {
   /** Processes file arguments, live targets and a visibility query; returns outcomes in input order. */
   public List<HistoryOutcome> execute(List<String> fileArgs, List<LiveTarget> targets, String query, int limit,
       Consumer<String> notes) throws InterruptedException {
-    List<Future<HistoryOutcome>> futures = new ArrayList<>();
+    List<Future<List<HistoryOutcome>>> futures = new ArrayList<>();
+    List<String> names = new ArrayList<>();
     List<HistoryFiles.Expansion> expansions = new ArrayList<>();
     int known = targets.size();
     for (String arg : fileArgs) {
       HistoryFiles.Expansion e = HistoryFiles.expand(arg);
       expansions.add(e);
-      known += e.files().size();
+      known += e.inputs().size();
     }
     if (!options.decodeOnly()) {
       int workers = query != null ? options.parallelism() : Math.max(1, Math.min(options.parallelism(), known));
@@ -84,10 +85,10 @@ public final class ReplayRun implements AutoCloseable {
       String arg = fileArgs.get(i);
       HistoryFiles.Expansion e = expansions.get(i);
       if (!e.problem().isEmpty()) {
-        futures.add(pool.submit(() -> report(badInput(arg, "", e.problem()), false)));
+        submit(futures, names, arg, () -> List.of(badInput(arg, "", e.problem())));
       }
-      for (Path file : e.files()) {
-        futures.add(pool.submit(() -> report(file(file), false)));
+      for (HistoryFiles.Input input : e.inputs()) {
+        submit(futures, names, input.name(), () -> file(input));
       }
     }
     List<LiveTarget> live = new ArrayList<>(targets);
@@ -97,22 +98,49 @@ public final class ReplayRun implements AutoCloseable {
         notes.accept("query \"" + query + "\" matched " + listed.targets().size() + " executions (limit " + limit
             + ", listed via " + listed.via() + ")");
         live.addAll(listed.targets());
-      } catch (HistoryDecodeException e) {
-        futures.add(pool.submit(() -> report(badInput("query:" + query, "", e.getMessage()), false)));
+      } catch (HistoryDecodeException | RuntimeException e) {
+        submit(futures, names, "query:" + query, () -> List.of(badInput("query:" + query, "", e.getMessage())));
       }
     }
     for (LiveTarget t : live) {
-      futures.add(pool.submit(() -> report(live(t), true)));
+      submit(futures, names, "live:" + t.display(), () -> List.of(live(t)));
     }
     List<HistoryOutcome> outcomes = new ArrayList<>();
-    for (Future<HistoryOutcome> f : futures) {
+    for (int i = 0; i < futures.size(); i++) {
       try {
-        outcomes.add(f.get());
+        outcomes.addAll(futures.get(i).get());
       } catch (ExecutionException e) {
-        throw new IllegalStateException("replay task failed unexpectedly", e.getCause());
+        // Only an Error gets here (tasks turn exceptions into outcomes); it is still this input's verdict.
+        outcomes.add(report(badInput(names.get(i), "", "failed: " + oneLine(e.getCause())), false));
       }
     }
     return outcomes;
+  }
+
+  /** A task of the batch: its outcomes are reported as they come; any exception becomes its own verdict. */
+  @FunctionalInterface
+  private interface Task {
+    List<HistoryOutcome> run() throws Exception;
+  }
+
+  private void submit(List<Future<List<HistoryOutcome>>> futures, List<String> names, String name, Task task) {
+    names.add(name);
+    futures.add(pool.submit(() -> {
+      List<HistoryOutcome> outcomes;
+      try {
+        outcomes = task.run();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        outcomes = List.of(badInput(name, "", "interrupted"));
+      } catch (Exception e) {
+        outcomes = List.of(badInput(name, "", "failed: " + oneLine(e)));
+      }
+      boolean fetched = name.startsWith("live:");
+      for (HistoryOutcome o : outcomes) {
+        report(o, fetched);
+      }
+      return outcomes;
+    }));
   }
 
   private HistoryOutcome report(HistoryOutcome o, boolean fetched) {
@@ -121,21 +149,94 @@ public final class ReplayRun implements AutoCloseable {
     return o;
   }
 
-  private HistoryOutcome file(Path file) throws InterruptedException {
-    HistoryCollector collector = new HistoryCollector(!options.decodeOnly());
+  /** What one history of a file came to while decoding. */
+  private static final class Decoded {
+    final HistoryCollector collector;
+    final long startNanos;
+    long decodeNanos;
+    final boolean array;
+    HistoryDecodeException rejected;
+    boolean done;
+
+    Decoded(HistoryCollector collector, boolean array) {
+      this.collector = collector;
+      this.array = array;
+      this.startNanos = System.nanoTime();
+    }
+  }
+
+  /**
+   * Decodes a file (one history, or an array of histories each with its own verdict) and replays what
+   * decoded. A file-level failure (unreadable, syntax, trailing content) is the verdict of a single-history
+   * file; in an array of histories the histories completed before it keep theirs.
+   */
+  private List<HistoryOutcome> file(HistoryFiles.Input input) throws InterruptedException {
+    List<Decoded> histories = new ArrayList<>();
     long t0 = System.nanoTime();
-    DecodeSummary summary;
-    try (InputStream in = Files.newInputStream(file)) {
-      summary = decoder.decode(in, collector);
+    DecodeSummary summary = null;
+    String failure = null;
+    try (InputStream in = input.open()) {
+      summary = decoder.decodeAll(in, new HistoryHandler() {
+        @Override
+        public HistoryEventSink start(int index, boolean array) {
+          Decoded d = new Decoded(new HistoryCollector(!options.decodeOnly()), array);
+          histories.add(d);
+          return d.collector;
+        }
+
+        @Override
+        public void completed(int index, int events) {
+          Decoded d = histories.get(index);
+          d.decodeNanos = System.nanoTime() - d.startNanos;
+          d.done = true;
+        }
+
+        @Override
+        public void rejected(int index, HistoryDecodeException why) {
+          Decoded d = histories.get(index);
+          d.rejected = why;
+          d.done = true;
+        }
+      });
     } catch (HistoryDecodeException e) {
-      return badInput(file.toString(), "", e.getMessage());
+      failure = e.getMessage();
     } catch (IOException e) {
-      return badInput(file.toString(), "", "unreadable: " + e);
+      failure = "unreadable: " + e;
     }
     long decode = System.nanoTime() - t0;
-    String format = summary.format() + (summary.gzip() ? "+gzip" : "");
-    String id = collector.stats().workflowId().isEmpty() ? baseName(file) : collector.stats().workflowId();
-    return finish(file.toString(), id, format, collector, summary.bytes(), 0, decode);
+    boolean array = summary != null ? summary.arrayOfHistories() : !histories.isEmpty() && histories.get(0).array;
+    if (!array) {
+      if (failure != null) {
+        return List.of(badInput(input.name(), "", failure));
+      }
+      Decoded d = histories.get(0);
+      String id = d.collector.stats().workflowId().isEmpty() ? baseName(input.name()) : d.collector.stats().workflowId();
+      return List.of(finish(input.name(), id, format(summary), d.collector, summary.bytes(), 0, decode));
+    }
+    List<HistoryOutcome> outcomes = new ArrayList<>();
+    for (int k = 0; k < histories.size(); k++) {
+      Decoded d = histories.get(k);
+      String name = input.name() + "[" + k + "]";
+      if (d.rejected != null) {
+        outcomes.add(badInput(name, "", d.rejected.getMessage()));
+      } else if (!d.done) {
+        outcomes.add(badInput(name, "", failure));
+        failure = null;
+      } else {
+        String id = d.collector.stats().workflowId().isEmpty() ? baseName(input.name()) + "[" + k + "]"
+            : d.collector.stats().workflowId();
+        outcomes.add(finish(name, id, summary == null ? "JSON (array of histories)" : format(summary), d.collector,
+            summary == null ? 0 : summary.bytes(), 0, d.decodeNanos));
+      }
+    }
+    if (failure != null) {
+      outcomes.add(badInput(input.name(), "", failure));
+    }
+    return outcomes;
+  }
+
+  private static String format(DecodeSummary summary) {
+    return summary.format() + (summary.gzip() ? "+gzip" : "") + (summary.arrayOfHistories() ? " (array of histories)" : "");
   }
 
   private HistoryOutcome live(LiveTarget target) throws InterruptedException {
@@ -164,7 +265,13 @@ public final class ReplayRun implements AutoCloseable {
       return new HistoryOutcome(source, workflowId, stats.workflowType(), format, stats.events(), bytes, fetchMs,
           decodeMs, 0, Verdict.DECODED, null, "", types, first, last);
     }
-    ReplayEngine engine = engine();
+    ReplayEngine engine;
+    try {
+      engine = engine();
+    } catch (IllegalStateException e) {
+      return new HistoryOutcome(source, workflowId, stats.workflowType(), format, stats.events(), bytes, fetchMs,
+          decodeMs, 0, Verdict.BAD_INPUT, null, e.getMessage(), types, first, last);
+    }
     if (!engine.implementations().serves(stats.workflowType())) {
       return new HistoryOutcome(source, workflowId, stats.workflowType(), format, stats.events(), bytes, fetchMs,
           decodeMs, 0, Verdict.BAD_INPUT, null, "unknown workflow type \"" + stats.workflowType()
@@ -184,8 +291,14 @@ public final class ReplayRun implements AutoCloseable {
     try {
       return engine.get();
     } catch (ExecutionException e) {
-      throw new IllegalStateException("replay workers could not be created: " + e.getCause(), e.getCause());
+      throw new IllegalStateException("replay workers could not be created: " + oneLine(e.getCause()), e.getCause());
     }
+  }
+
+  private static String oneLine(Throwable t) {
+    String s = String.valueOf(t);
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
   }
 
   private static HistoryOutcome badInput(String source, String workflowId, String why) {
@@ -193,8 +306,8 @@ public final class ReplayRun implements AutoCloseable {
         source + ": " + why, Map.of(), "", "");
   }
 
-  private static String baseName(Path file) {
-    String name = file.getFileName().toString();
+  private static String baseName(String path) {
+    String name = path.substring(path.lastIndexOf('/') + 1);
     for (String ext : new String[] {".gz", ".json", ".binpb", ".pb", ".bin"}) {
       if (name.endsWith(ext)) {
         name = name.substring(0, name.length() - ext.length());

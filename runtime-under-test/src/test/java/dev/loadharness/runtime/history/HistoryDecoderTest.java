@@ -262,6 +262,11 @@ class HistoryDecoderTest {
     assertThat(c.history().getEventsCount()).isZero();
   }
 
+  @Test
+  void theBuiltInWarmUpHistoryDecodes() {
+    assertThat(HistoryDecoder.warmUp()).isEqualTo(1);
+  }
+
   static byte[] gzip(byte[] data) throws IOException {
     ByteArrayOutputStream b = new ByteArrayOutputStream();
     try (GZIPOutputStream gz = new GZIPOutputStream(b)) {

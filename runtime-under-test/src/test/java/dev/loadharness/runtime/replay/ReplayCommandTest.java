@@ -206,4 +206,134 @@ class ReplayCommandTest {
     assertThat(r.exit()).isZero();
     assertThat(json(r).path("histories").get(0).path("format").asText()).isEqualTo("PROTOBUF+gzip");
   }
+
+  @Test
+  void decodingFailuresOfEveryKindAreVerdictsAndTheBatchAlwaysFinishes() throws Exception {
+    String json = Files.readString(FIXTURES.resolve("greeting.json"));
+    Path batch = Files.createDirectories(tmp.resolve("strict"));
+    // "IkFkYSI=" in the URL-safe alphabet is the same; a real SDK test history uses it, so it must replay.
+    Files.writeString(batch.resolve("a-url-safe.json"), json.replace("anNvbi9wbGFpbg\\u003d\\u003d", "anNvbi9wbGFpbg").replace(
+        "\"IkFkYSI\\u003d\"", "\"IkFkYSI\""));
+    Files.writeString(batch.resolve("b-long-id.json"), json.replace("\"eventId\": \"7\"", "\"eventId\": \"12345678901234567890\""));
+    Files.writeString(batch.resolve("c-empty-id.json"), json.replace("\"eventId\": \"7\"", "\"eventId\": \"\""));
+    Files.writeString(batch.resolve("d-bad-time.json"), json.replace("2026-11-23T03:17:38.003392736Z", "2026-13-45T99:99:99Z"));
+    Files.writeString(batch.resolve("e-trailing.json"), json + "{}");
+    Files.writeString(batch.resolve("f-good.json"), json);
+
+    Run text = run(batch.toString());
+    Run doc = run("--json", batch.toString());
+
+    assertThat(text.exit()).as(text.out() + text.err()).isEqualTo(2);
+    assertThat(text.out()).contains("6 histories: {deterministic=2, bad_input=4}; exit 2");
+    assertThat(text.err()).doesNotContain("Exception");
+    JsonNode hs = json(doc).path("histories");
+    assertThat(json(doc).path("exit_code").asInt()).isEqualTo(2);
+    assertThat(hs).hasSize(6);
+    assertThat(hs.get(0).path("verdict").asText()).isEqualTo("DETERMINISTIC");
+    assertThat(hs.get(1).path("detail").asText()).contains("byte offset").contains("event index 6")
+        .contains("\"12345678901234567890\" is out of range for int64");
+    assertThat(hs.get(2).path("detail").asText()).contains("event index 6").contains("is not an integer");
+    assertThat(hs.get(3).path("detail").asText()).contains("month 13 is not in 1..12");
+    assertThat(hs.get(4).path("detail").asText()).contains("a second JSON document follows the history");
+    for (int i = 1; i < 5; i++) {
+      assertThat(hs.get(i).path("verdict").asText()).isEqualTo("BAD_INPUT");
+      assertThat(hs.get(i).path("detail").asText()).doesNotContain("\n");
+    }
+    assertThat(hs.get(5).path("verdict").asText()).isEqualTo("DETERMINISTIC");
+  }
+
+  @Test
+  void anArrayOfHistoriesGivesOneVerdictPerHistory() throws Exception {
+    String json = Files.readString(FIXTURES.resolve("greeting.json")).strip();
+    Path f = tmp.resolve("history.java.1.0.json");
+    Files.writeString(f, "[" + json + ",\n" + json.replace("\"eventId\": \"7\"", "\"eventId\": \"8\"") + ",\n" + json + "]");
+
+    Run r = run("--json", f.toString());
+
+    JsonNode hs = json(r).path("histories");
+    assertThat(hs).hasSize(3);
+    assertThat(hs.get(0).path("source").asText()).isEqualTo(f + "[0]");
+    assertThat(hs.get(0).path("verdict").asText()).isEqualTo("DETERMINISTIC");
+    assertThat(hs.get(0).path("format").asText()).isEqualTo("JSON (array of histories)");
+    assertThat(hs.get(1).path("verdict").asText()).isEqualTo("BAD_INPUT");
+    assertThat(hs.get(1).path("detail").asText()).startsWith(f + "[1]: ").contains("expected 7 but found 8");
+    assertThat(hs.get(2).path("verdict").asText()).isEqualTo("DETERMINISTIC");
+    assertThat(r.exit()).isEqualTo(2);
+  }
+
+  @Test
+  void anExistingNameWithGlobCharactersIsTakenLiterally() throws Exception {
+    Path f = tmp.resolve("greeting[1]{a,b}.json");
+    Files.copy(FIXTURES.resolve("greeting.json"), f);
+
+    Run r = run("--json", f.toString());
+
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(json(r).path("histories").get(0).path("source").asText()).isEqualTo(f.toString());
+  }
+
+  @Test
+  void dashReadsStandardInput() throws Exception {
+    java.io.InputStream saved = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream(Files.readAllBytes(FIXTURES.resolve("greeting.json.gz"))));
+      Run r = run("--json", "-");
+
+      assertThat(r.exit()).as(r.out() + r.err()).isZero();
+      JsonNode h = json(r).path("histories").get(0);
+      assertThat(h.path("source").asText()).isEqualTo("-");
+      assertThat(h.path("format").asText()).isEqualTo("JSON+gzip");
+    } finally {
+      System.setIn(saved);
+    }
+  }
+
+  @Test
+  void aNamedPipeIsReadLikeAFile() throws Exception {
+    Path fifo = tmp.resolve("history.fifo");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0, "mkfifo is available");
+    byte[] json = Files.readAllBytes(FIXTURES.resolve("greeting.json"));
+    Thread writer = new Thread(() -> {
+      try {
+        Files.write(fifo, json);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    writer.start();
+
+    Run r = run("--json", fifo.toString());
+    writer.join(10_000);
+
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(json(r).path("histories").get(0).path("bytes").asLong()).isEqualTo(json.length);
+  }
+
+  @Test
+  void replayFailureGivesTheRootCauseAndTheIdsOnOneLineEach() throws Exception {
+    String failing = "dev.loadharness.runtime.replay.fixtures.FailingGreetingWorkflowImpl";
+    Run text = run("--workflow-class", failing, FIXTURES.resolve("greeting.json").toString());
+    Run doc = run("--json", "--workflow-class", failing, FIXTURES.resolve("greeting.json").toString());
+
+    assertThat(text.exit()).isEqualTo(1);
+    assertThat(text.out()).contains("  cause: IllegalStateException: String value length (20000001) exceeds the maximum allowed (20000000)\n")
+        .containsPattern("  in: Failure handling event 4 of type 'EVENT_TYPE_WORKFLOW_TASK_COMPLETED' during replay\\. "
+            + "\\{WorkflowTaskStartedEventId=\\d+, CurrentStartedEventId=3\\} workflow_id=greeting run_id=\\S+\n");
+    JsonNode h = json(doc).path("histories").get(0);
+    assertThat(h.path("verdict").asText()).isEqualTo("REPLAY_FAILED");
+    assertThat(h.path("detail").asText()).startsWith("IllegalStateException: String value length").doesNotContain("\n");
+  }
+
+  @Test
+  void anUnwritableMetricsFileIsANoteAndTheReportStillComesOut() throws Exception {
+    Path blocker = Files.writeString(tmp.resolve("not-a-dir"), "x");
+
+    Run r = run("--json", "--metrics", blocker.resolve("m.json").toString(), FIXTURES.resolve("greeting.json").toString());
+
+    assertThat(r.exit()).isEqualTo(2);
+    JsonNode doc = json(r);
+    assertThat(doc.path("histories").get(0).path("verdict").asText()).isEqualTo("DETERMINISTIC");
+    assertThat(doc.path("notes").get(0).asText()).contains("could not be written");
+  }
 }
