@@ -8,6 +8,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -113,8 +114,20 @@ public final class LoadDriver implements AutoCloseable {
   /** The next workflow to start: its kind, input and id. */
   public Assignment nextAssignment() {
     long n = sequence.getAndIncrement();
+    if (lost(n)) {
+      // Injected regression: a workflow that sleeps far past the time budget, so its result never arrives.
+      return new Assignment(idPrefix + n, WorkflowKind.TIMERS, new Shape(WorkflowKind.TIMERS.id(),
+          Map.of("timers", 1, "sleep_ms", (int) Duration.ofHours(12).toMillis()), n));
+    }
     WorkloadEntry entry = picker.pick(n);
     return new Assignment(idPrefix + n, entry.kind(), new Shape(entry.kind().id(), entry.params(), n * 7919 + 17));
+  }
+
+  /** Whether workflow {@code n} is one the spec's {@code inject.lose_workflows} loses: the first ones after a fifth. */
+  private boolean lost(long n) {
+    int lose = spec.inject().loseWorkflows();
+    long first = Math.max(0, spec.workflows() / 5);
+    return lose > 0 && n >= first && n < first + lose;
   }
 
   /** An untyped stub for {@code assignment}, not yet started. */

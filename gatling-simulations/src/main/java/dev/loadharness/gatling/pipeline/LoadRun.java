@@ -69,8 +69,11 @@ public final class LoadRun {
   private RunOutcome measure(RunPlan plan, ServerEnvironment server, WorkflowClient client) {
     ScenarioSpec spec = plan.spec();
     out.println("starting " + spec.workers().processes() + " worker JVM(s) on task queue " + plan.taskQueue());
-    try (WorkerProcesses workers = WorkerProcesses.start(spec.workers(), server.connection(), plan.taskQueue(),
-        plan.runDir())) {
+    if (spec.inject().any()) {
+      out.println("INJECTED REGRESSION (a test of the gate, not a real run): " + spec.inject().describe());
+    }
+    try (WorkerProcesses workers = WorkerProcesses.start(spec.effectiveWorkers(), server.connection(),
+        plan.taskQueue(), plan.runDir(), spec.inject().workerArguments())) {
       List<WorkerMetricsSnapshot> warmUpBaseline = List.of();
       if (spec.warmUpWorkflows() > 0) {
         out.println("warm-up: " + spec.warmUpWorkflows() + " workflows before the measured load");

@@ -33,7 +33,7 @@ final class RecordAssembly {
 
   /** The common part when no server is open (it failed to start): the kind that was asked for. */
   static RunRecord.Builder base(RunPlan plan, String serverKind, String serverVersion) {
-    WorkerSettings w = plan.spec().workers();
+    WorkerSettings w = plan.spec().effectiveWorkers();
     return RunRecord.builder()
         .runId(plan.runId())
         .scenario(plan.spec().name())
@@ -49,8 +49,16 @@ final class RecordAssembly {
         .runtimeSetting("workflow_pollers", w.workflowPollers())
         .runtimeSetting("activity_pollers", w.activityPollers())
         .runtimeSetting("cache_size", w.cacheSize())
+        .runtime(injected(plan))
         .artifact("summary", RunSummary.FILE_NAME)
         .artifact(RunRecord.ARTIFACT_HTML_REPORT, RunReport.FILE_NAME);
+  }
+
+  /** The injected regressions as settings ({@code inject.<knob>}), so a trend never mixes them with clean runs. */
+  private static java.util.Map<String, Object> injected(RunPlan plan) {
+    java.util.Map<String, Object> settings = new java.util.TreeMap<>();
+    plan.spec().inject().describe().forEach((k, v) -> settings.put("inject." + k, v));
+    return settings;
   }
 
   /** A measured run: load, latencies, sticky cache, resources, series, thresholds, events, artifacts. */

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -45,6 +46,11 @@ public final class LoadMain implements Callable<Integer> {
   @Option(names = "--rounds", defaultValue = "3", description = "comparison rounds; default ${DEFAULT-VALUE}")
   int rounds;
 
+  @Option(names = "--inject", split = ",", paramLabel = "knob=value",
+      description = "inject a regression to test the gate: activity_slowdown=2.0, workflow_task_delay_ms=50, "
+          + "sticky_cache_size=1, lose_workflows=1 (comma-separated; replaces the spec's inject)")
+  Map<String, String> inject;
+
   @Option(names = "--progress-every", defaultValue = "PT2S", description = "progress line interval (ISO-8601)")
   Duration progressEvery;
 
@@ -68,7 +74,7 @@ public final class LoadMain implements Callable<Integer> {
     }
     Signals.install(System.out);
     RunOptions options = new RunOptions(scenario, Optional.ofNullable(server), Optional.ofNullable(workers), out,
-        progressEvery);
+        progressEvery, inject == null ? Map.of() : inject);
     if (compare == null) {
       return new LoadRunner(System.out).run(options).exitCode();
     }

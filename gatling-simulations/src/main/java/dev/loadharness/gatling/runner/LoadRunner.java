@@ -8,11 +8,13 @@ import dev.loadharness.scenarios.server.ServerEnvironmentException;
 import dev.loadharness.scenarios.server.ServerEnvironments;
 import dev.loadharness.scenarios.server.ServerKind;
 import dev.loadharness.scenarios.server.ServerSettings;
+import dev.loadharness.scenarios.spec.Regressions;
 import dev.loadharness.scenarios.spec.ScenarioSpec;
 import dev.loadharness.scenarios.spec.ScenarioSpecs;
 import dev.loadharness.scenarios.spec.SpecException;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.util.List;
 
 /**
  * {@code scripts/load} for one scenario: validate the spec, plan the run directory, open the server the
@@ -55,9 +57,16 @@ public final class LoadRunner {
     }
   }
 
-  /** The scenario {@code options} name, with the --workers override applied. */
+  /** The scenario {@code options} name, with the --workers and --inject overrides applied. */
   static ScenarioSpec loadSpec(RunOptions options) {
     ScenarioSpec spec = ScenarioSpecs.load(options.scenario());
+    if (!options.inject().isEmpty()) {
+      try {
+        spec = spec.withRegressions(Regressions.parse(options.inject()));
+      } catch (IllegalArgumentException e) {
+        throw new SpecException("--inject", List.of(e.getMessage()));
+      }
+    }
     return options.workers().isPresent() ? spec.withWorkerProcesses(options.workers().get()) : spec;
   }
 

@@ -2,6 +2,7 @@ package dev.loadharness.gatling.runner;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,9 +13,20 @@ import java.util.Optional;
  * @param workers overrides the spec's worker process count
  * @param out the runs directory; the run gets its own {@code <timestamp>-<scenario>} directory under it
  * @param progressEvery how often the progress line is printed
+ * @param inject regressions to inject ({@code --inject knob=value}), replacing the spec's {@code inject}
  */
 public record RunOptions(String scenario, Optional<String> server, Optional<Integer> workers, Path out,
-    Duration progressEvery) {
+    Duration progressEvery, Map<String, String> inject) {
+
+  public RunOptions {
+    inject = Map.copyOf(inject);
+  }
+
+  /** Options without injected regressions. */
+  public RunOptions(String scenario, Optional<String> server, Optional<Integer> workers, Path out,
+      Duration progressEvery) {
+    this(scenario, server, workers, out, progressEvery, Map.of());
+  }
 
   /** The defaults of {@code scripts/load}. */
   public static RunOptions of(String scenario) {
@@ -23,11 +35,11 @@ public record RunOptions(String scenario, Optional<String> server, Optional<Inte
 
   /** A copy writing under {@code dir}. */
   public RunOptions withOut(Path dir) {
-    return new RunOptions(scenario, server, workers, dir, progressEvery);
+    return new RunOptions(scenario, server, workers, dir, progressEvery, inject);
   }
 
   /** A copy with the server kind set. */
   public RunOptions withServer(String kind) {
-    return new RunOptions(scenario, Optional.of(kind), workers, out, progressEvery);
+    return new RunOptions(scenario, Optional.of(kind), workers, out, progressEvery, inject);
   }
 }

@@ -38,7 +38,7 @@ public final class LoadActivitiesImpl implements LoadActivities {
 
   @Override
   public long cpu(int cpuMs, long seed) {
-    long budgetNanos = TimeUnit.MILLISECONDS.toNanos(cpuMs);
+    long budgetNanos = TimeUnit.MILLISECONDS.toNanos(InjectedSlowdown.scale(cpuMs));
     long begin = THREADS.getCurrentThreadCpuTime();
     long state = seed | 1;
     do {
@@ -61,14 +61,15 @@ public final class LoadActivitiesImpl implements LoadActivities {
     byte[] token = context.getTaskToken();
     ActivityCompletionClient client = context.getWorkflowClient().newActivityCompletionClient();
     context.doNotCompleteOnReturn();
-    completions.schedule(() -> client.complete(token, "io:" + ioMs), ioMs, TimeUnit.MILLISECONDS);
+    completions.schedule(() -> client.complete(token, "io:" + ioMs), InjectedSlowdown.scale(ioMs),
+        TimeUnit.MILLISECONDS);
     return null;
   }
 
   @Override
   public String blockingIo(int blockingMs) {
     try {
-      Thread.sleep(blockingMs);
+      Thread.sleep(InjectedSlowdown.scale(blockingMs));
     } catch (InterruptedException e) {
       // The SDK interrupts activity threads when the worker shuts down now: give the thread back.
       Thread.currentThread().interrupt();

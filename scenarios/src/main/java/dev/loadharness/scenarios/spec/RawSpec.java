@@ -20,7 +20,8 @@ record RawSpec(
     RawWorkers workers,
     String server,
     List<String> requires,
-    List<RawThreshold> thresholds) {
+    List<RawThreshold> thresholds,
+    Map<String, String> inject) {
 
   /** One workload entry: a catalog workflow kind, its share of the workflows and its parameters. */
   record RawMix(String kind, Integer weight, Map<String, Integer> params) {}

@@ -29,10 +29,12 @@ public record ScenarioSpec(
     WorkerSettings workers,
     String server,
     Set<ServerCapability> requires,
-    List<ThresholdSpec> thresholds) {
+    List<ThresholdSpec> thresholds,
+    Regressions inject) {
 
   public ScenarioSpec {
     Objects.requireNonNull(name, "name");
+    inject = inject == null ? Regressions.NONE : inject;
     mix = List.copyOf(mix);
     requires = Set.copyOf(requires);
     thresholds = List.copyOf(thresholds);
@@ -47,13 +49,24 @@ public record ScenarioSpec(
   /** A copy with another worker process count (the --workers override). */
   public ScenarioSpec withWorkerProcesses(int processes) {
     return new ScenarioSpec(name, description, workflows, mix, injection, warmUp, warmUpWorkflows, timeBudget,
-        workers.withProcesses(processes), server, requires, thresholds);
+        workers.withProcesses(processes), server, requires, thresholds, inject);
   }
 
   /** A copy whose workers run under another runtime mode. */
   public ScenarioSpec withRuntime(WorkerSettings.RuntimeMode mode) {
     return new ScenarioSpec(name, description, workflows, mix, injection, warmUp, warmUpWorkflows, timeBudget,
-        workers.withRuntime(mode), server, requires, thresholds);
+        workers.withRuntime(mode), server, requires, thresholds, inject);
+  }
+
+  /** A copy with these regressions injected (the --inject override). */
+  public ScenarioSpec withRegressions(Regressions regressions) {
+    return new ScenarioSpec(name, description, workflows, mix, injection, warmUp, warmUpWorkflows, timeBudget,
+        workers, server, requires, thresholds, regressions);
+  }
+
+  /** The worker settings the workers run with: the spec's, with an injected sticky cache size applied. */
+  public WorkerSettings effectiveWorkers() {
+    return inject.stickyCacheSize().map(workers::withCacheSize).orElse(workers);
   }
 
   /** The threshold on {@code metric}, if the spec sets one. */

@@ -66,11 +66,22 @@ final class SpecValidator {
     }
     Set<ServerCapability> requires = capabilities(raw.requires());
     List<ThresholdSpec> thresholds = thresholds(raw.thresholds());
+    Regressions inject = Regressions.NONE;
+    if (raw.inject() != null) {
+      try {
+        inject = Regressions.parse(raw.inject());
+      } catch (IllegalArgumentException e) {
+        // The message names the knob: "inject.<knob>: ..."
+        String m = e.getMessage();
+        int colon = m.indexOf(": ");
+        problem(colon > 0 ? m.substring(0, colon) : "inject", colon > 0 ? m.substring(colon + 2) : m);
+      }
+    }
     if (!problems.isEmpty()) {
       return null;
     }
     return new ScenarioSpec(name, raw.description() == null ? "" : raw.description(), workflows, mix, injection,
-        warmUp, warmUpWorkflows, budget, workers, server, requires, thresholds);
+        warmUp, warmUpWorkflows, budget, workers, server, requires, thresholds, inject);
   }
 
   /**

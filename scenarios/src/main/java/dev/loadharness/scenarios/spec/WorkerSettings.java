@@ -35,6 +35,12 @@ public record WorkerSettings(
         cacheSize, killOneAfter);
   }
 
+  /** A copy with another sticky cache size. */
+  public WorkerSettings withCacheSize(int size) {
+    return new WorkerSettings(processes, runtime, workflowSlots, activitySlots, workflowPollers, activityPollers,
+        size, killOneAfter);
+  }
+
   /** A copy with another runtime mode (the comparison runs one scenario under each mode). */
   public WorkerSettings withRuntime(RuntimeMode mode) {
     return new WorkerSettings(processes, mode, workflowSlots, activitySlots, workflowPollers, activityPollers,

@@ -4,6 +4,9 @@ import dev.loadharness.runtime.AdaptiveWorkerRuntime;
 import dev.loadharness.runtime.config.RuntimeConfig;
 import dev.loadharness.runtime.metrics.IntervalSnapshot;
 import dev.loadharness.runtime.metrics.MetricNames;
+import dev.loadharness.runtime.metrics.PollLatencyInterceptor;
+import dev.loadharness.runtime.metrics.RuntimeMetrics;
+import dev.loadharness.runtime.transport.TransportPool;
 import dev.loadharness.scenarios.spec.WorkerSettings;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -29,6 +32,8 @@ public final class AdaptiveWorkerHost implements WorkerHost {
   private final WorkerConfig config;
   private final WorkerMetrics metrics;
   private AdaptiveWorkerRuntime runtime;
+  private RuntimeMetrics sharedMetrics;
+  private TransportPool sharedPool;
 
   public AdaptiveWorkerHost(WorkerConfig config, WorkerMetrics metrics) {
     this.config = config;
@@ -56,7 +61,16 @@ public final class AdaptiveWorkerHost implements WorkerHost {
 
   @Override
   public void start() {
-    runtime = AdaptiveWorkerRuntime.create(RuntimeConfig.from(environment(config), new Properties()));
+    RuntimeConfig runtimeConfig = RuntimeConfig.from(environment(config), new Properties());
+    if (config.workflowTaskDelay().isZero()) {
+      runtime = AdaptiveWorkerRuntime.create(runtimeConfig);
+    } else {
+      // The injected delay needs one more interceptor on the transport: build the pool the runtime would.
+      sharedMetrics = new RuntimeMetrics(runtimeConfig.metrics(), "worker-" + ProcessHandle.current().pid());
+      sharedPool = new TransportPool(sharedMetrics.sdkScope(), List.of(
+          new PollLatencyInterceptor(sharedMetrics.exact()), new WorkflowTaskDelay(config.workflowTaskDelay())));
+      runtime = AdaptiveWorkerRuntime.create(runtimeConfig, sharedPool, sharedMetrics);
+    }
     runtime.metrics().onInterval(this::copy);
     runtime.registerCatalogs(getClass().getClassLoader());
     runtime.start();
@@ -77,6 +91,12 @@ public final class AdaptiveWorkerHost implements WorkerHost {
     if (runtime != null) {
       runtime.drain(Duration.ofSeconds(10));
       runtime.close();
+    }
+    if (sharedPool != null) {
+      sharedPool.close();
+    }
+    if (sharedMetrics != null) {
+      sharedMetrics.close();
     }
   }
 }

@@ -15,7 +15,9 @@ import io.temporal.worker.WorkerOptions;
 import io.temporal.worker.tuning.PollerBehaviorAutoscaling;
 import io.temporal.worker.tuning.ResourceBasedControllerOptions;
 import io.temporal.worker.tuning.ResourceBasedTuner;
+import io.grpc.ClientInterceptor;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
@@ -42,8 +44,7 @@ public final class SdkWorkerHost implements WorkerHost {
     scope = new RootScopeBuilder().reporter(metrics).reportEvery(com.uber.m3.util.Duration.ofSeconds(1));
     stubs = WorkflowServiceStubs.newServiceStubs(config.connection().toStubsOptions()
         .setMetricsScope(scope)
-        .setGrpcClientInterceptors(List.of(new PollLatencyInterceptor(
-            (pollerType, taskQueue, millis) -> metrics.recordPoll(Math.round(millis * 1_000_000)))))
+        .setGrpcClientInterceptors(interceptors())
         .build());
     WorkflowClient client = WorkflowClient.newInstance(stubs,
         WorkflowClientOptions.newBuilder().setNamespace(config.connection().namespace()).setIdentity(config.workerId()).build());
@@ -56,6 +57,15 @@ public final class SdkWorkerHost implements WorkerHost {
       worker.registerActivitiesImplementations(catalog.activityImplementations().toArray());
     }
     factory.start();
+  }
+
+  private List<ClientInterceptor> interceptors() {
+    List<ClientInterceptor> list = new ArrayList<>(List.of(new PollLatencyInterceptor(
+        (pollerType, taskQueue, millis) -> metrics.recordPoll(Math.round(millis * 1_000_000)))));
+    if (!config.workflowTaskDelay().isZero()) {
+      list.add(new WorkflowTaskDelay(config.workflowTaskDelay()));
+    }
+    return list;
   }
 
   static WorkerOptions workerOptions(WorkerSettings s) {

@@ -3,14 +3,16 @@ package dev.loadharness.scenarios.worker;
 import dev.loadharness.scenarios.server.ConnectionSettings;
 import dev.loadharness.scenarios.spec.WorkerSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
  * Everything one worker process needs: how to reach the server (TLS and API key included), which queue,
- * which settings, where to write.
+ * which settings, where to write, and the injected workflow-task delay (zero unless a regression is injected).
  */
 public record WorkerConfig(
-    String workerId, ConnectionSettings connection, String taskQueue, WorkerSettings settings, Path directory) {
+    String workerId, ConnectionSettings connection, String taskQueue, WorkerSettings settings, Path directory,
+    Duration workflowTaskDelay) {
 
   public WorkerConfig {
     Objects.requireNonNull(workerId, "workerId");
@@ -18,5 +20,6 @@ public record WorkerConfig(
     Objects.requireNonNull(taskQueue, "taskQueue");
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(directory, "directory");
+    workflowTaskDelay = workflowTaskDelay == null ? Duration.ZERO : workflowTaskDelay;
   }
 }

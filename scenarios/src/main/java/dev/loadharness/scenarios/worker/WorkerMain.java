@@ -1,6 +1,7 @@
 package dev.loadharness.scenarios.worker;
 
 import com.sun.management.OperatingSystemMXBean;
+import dev.loadharness.scenarios.catalog.InjectedSlowdown;
 import dev.loadharness.scenarios.server.ConnectionSettings;
 import dev.loadharness.scenarios.spec.WorkerSettings;
 import java.io.IOException;
@@ -43,6 +44,10 @@ public final class WorkerMain implements java.util.concurrent.Callable<Integer> 
   @Option(names = "--activity-pollers", defaultValue = "5") int activityPollers;
   @Option(names = "--cache-size", defaultValue = "600") int cacheSize;
   @Option(names = "--max-lifetime", defaultValue = "PT30M", description = "ISO-8601 duration") Duration maxLifetime;
+  @Option(names = "--inject-activity-slowdown", defaultValue = "1.0",
+      description = "injected regression: activity time multiplied by this") double activitySlowdown;
+  @Option(names = "--inject-workflow-task-delay-ms", defaultValue = "0",
+      description = "injected regression: each workflow task completion held back this long") int workflowTaskDelayMs;
   @Option(names = "--parent-pid", description = "exit when this process ends (the runner)") Long parentPid;
 
   /** Runs the worker until SIGTERM or {@code --max-lifetime}. */
@@ -60,7 +65,9 @@ public final class WorkerMain implements java.util.concurrent.Callable<Integer> 
     WorkerFiles files = new WorkerFiles(dir);
     ConnectionSettings connection = ConnectionSettings.fromEnvironment(System.getenv());
     WorkerMetrics metrics = new WorkerMetrics();
-    WorkerConfig config = new WorkerConfig(workerId, connection, taskQueue, settings, dir);
+    InjectedSlowdown.set(activitySlowdown);
+    WorkerConfig config = new WorkerConfig(workerId, connection, taskQueue, settings, dir,
+        Duration.ofMillis(workflowTaskDelayMs));
     WorkerHost host = mode == WorkerSettings.RuntimeMode.ADAPTIVE
         ? new AdaptiveWorkerHost(config, metrics)
         : new SdkWorkerHost(config, metrics);

@@ -48,10 +48,16 @@ public final class WorkerProcesses implements AutoCloseable {
    */
   public static WorkerProcesses start(WorkerSettings settings, ConnectionSettings connection, String taskQueue,
       Path runDir) {
+    return start(settings, connection, taskQueue, runDir, List.of());
+  }
+
+  /** As {@link #start(WorkerSettings, ConnectionSettings, String, Path)}, with extra worker arguments. */
+  public static WorkerProcesses start(WorkerSettings settings, ConnectionSettings connection, String taskQueue,
+      Path runDir, List<String> workerArguments) {
     WorkerProcesses workers = new WorkerProcesses();
     try {
       for (int i = 1; i <= settings.processes(); i++) {
-        workers.launch(WorkerFiles.of(runDir, "worker-" + i), settings, connection, taskQueue);
+        workers.launch(WorkerFiles.of(runDir, "worker-" + i), settings, connection, taskQueue, workerArguments);
       }
       workers.awaitReady();
       return workers;
@@ -61,7 +67,8 @@ public final class WorkerProcesses implements AutoCloseable {
     }
   }
 
-  private void launch(WorkerFiles worker, WorkerSettings s, ConnectionSettings connection, String queue) {
+  private void launch(WorkerFiles worker, WorkerSettings s, ConnectionSettings connection, String queue,
+      List<String> extra) {
     try {
       Files.createDirectories(worker.dir());
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -74,6 +81,7 @@ public final class WorkerProcesses implements AutoCloseable {
           "--workflow-pollers", String.valueOf(s.workflowPollers()),
           "--activity-pollers", String.valueOf(s.activityPollers()), "--cache-size", String.valueOf(s.cacheSize()),
           "--parent-pid", String.valueOf(ProcessHandle.current().pid())));
+      command.addAll(extra);
       ProcessBuilder builder = new ProcessBuilder(command)
           .redirectErrorStream(true)
           .redirectOutput(worker.log().toFile());
