@@ -1,6 +1,7 @@
 package dev.loadharness.gatling.gate;
 
 import dev.loadharness.reports.record.Threshold;
+import dev.loadharness.scenarios.spec.Calibration;
 import dev.loadharness.scenarios.spec.Metric;
 import dev.loadharness.scenarios.spec.ScenarioSpec;
 import dev.loadharness.scenarios.spec.ThresholdSpec;
@@ -15,13 +16,28 @@ import java.util.Optional;
 public final class Judge {
   private Judge() {}
 
-  /** Every evaluated bar, the spec's first, in spec order. */
+  /** Every evaluated bar, the spec's first, in spec order; no calibration. */
   public static List<Threshold> thresholds(ScenarioSpec spec, Measurements m,
       Optional<VisibilityCheck.Result> visibility) {
+    return thresholds(spec, m, visibility, Optional.empty());
+  }
+
+  /** Every evaluated bar: the spec's (floors), then the calibrated ones, then the built-in checks. */
+  public static List<Threshold> thresholds(ScenarioSpec spec, Measurements m,
+      Optional<VisibilityCheck.Result> visibility, Optional<Calibration> calibration) {
     List<Threshold> bars = new ArrayList<>();
     for (ThresholdSpec t : spec.thresholds()) {
       bars.add(t.evaluate(m.value(t.metric()).orElse(null)));
     }
+    calibration.ifPresent(c -> c.thresholds().forEach(t -> {
+      Double actual = m.value(t.metric()).orElse(null);
+      Threshold evaluated = t.evaluate(actual);
+      Calibration.Bar bar = c.bars().get(t.metric().id());
+      bars.add(new Threshold("calibrated: " + evaluated.name(), evaluated.metric(), evaluated.op(),
+          evaluated.limit(), actual, evaluated.pass(), String.format(java.util.Locale.ROOT,
+              "median %s, worst %s of %d runs on %s, %s", dev.loadharness.reports.record.Numbers.format(bar.median()),
+              dev.loadharness.reports.record.Numbers.format(bar.worst()), c.runs(), c.serverKind(), c.date())));
+    }));
     if (spec.threshold(Metric.UNACCOUNTED).isEmpty()) {
       bars.add(Threshold.evaluate("accounting: unaccounted == 0", Metric.UNACCOUNTED.id(), Threshold.Op.EQ, 0,
           (double) m.counts().unaccounted(),

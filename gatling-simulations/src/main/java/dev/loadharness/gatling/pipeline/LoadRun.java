@@ -10,6 +10,7 @@ import dev.loadharness.reports.run.RunReport;
 import dev.loadharness.reports.run.RunSummary;
 import dev.loadharness.scenarios.server.ServerEnvironment;
 import dev.loadharness.scenarios.server.ServerEnvironmentException;
+import dev.loadharness.scenarios.spec.Calibration;
 import dev.loadharness.scenarios.spec.ScenarioSpec;
 import dev.loadharness.scenarios.worker.WorkerMetricsSnapshot;
 import dev.loadharness.scenarios.worker.WorkerProcesses;
@@ -82,7 +83,8 @@ public final class LoadRun {
       }
       Injection.Result injection = Injection.run(plan, server, client, workers, out);
       Measurement.Result measured = Measurement.run(plan, server, client, workers, warmUpBaseline, injection);
-      List<Threshold> thresholds = Judge.thresholds(spec, measured.measurements(), measured.visibility());
+      List<Threshold> thresholds = Judge.thresholds(spec, measured.measurements(), measured.visibility(),
+          calibration(spec, server));
       RunRecord record = RecordAssembly.measured(plan, server, injection, measured, thresholds);
       if (injection.aborted().isPresent()) {
         // Measured until the abort, but not a verdict on the workload: an environment error or a signal.
@@ -94,6 +96,21 @@ public final class LoadRun {
       printVerdict(record, plan);
       return RunOutcome.of(record, plan.runDir());
     }
+  }
+
+  /**
+   * The committed calibration of this scenario on this server kind, when it was measured on a machine of
+   * this class (same CPU count); calibrated limits do not transfer between machine classes.
+   */
+  private Optional<Calibration> calibration(ScenarioSpec spec, ServerEnvironment server) {
+    Optional<Calibration> c = Calibration.load(spec.name(), server.kind().id());
+    int cpus = Runtime.getRuntime().availableProcessors();
+    if (c.isPresent() && c.get().cpus() != cpus) {
+      out.println("calibration of " + spec.name() + " on " + server.kind().id() + " was measured on " + c.get().cpus()
+          + " CPUs, this machine has " + cpus + ": calibrated bars not applied (run scripts/calibrate here)");
+      return Optional.empty();
+    }
+    return c;
   }
 
   /** An environment failure: the record is still written, with verdict {@code error} and the cause. */

@@ -1,0 +1,128 @@
+package dev.loadharness.scenarios.spec;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.loadharness.reports.record.Threshold;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Gate limits measured, not guessed: for one scenario on one server kind and machine class, each
+ * calibrated metric's distribution over many unchanged runs and the limit derived from it. The spec's own
+ * thresholds stay as floors; the calibrated bars are added beside them by the judge. Written by
+ * {@code scripts/calibrate} (into {@code scenarios/src/main/resources/calibration/}) and read here.
+ *
+ * <p>The rule, per metric (lower-is-better latencies; mirrored for throughput and the sticky ratio):
+ * {@code limit = max(worst * 1.15, median * 1.35, median + 5 ms)}. Why: the worst of N unchanged runs
+ * times a margin keeps false alarms rare when N is about 20 (a new run exceeds the worst of 20 with
+ * probability 1/21, and must then also clear the 15% margin); the median-relative floor keeps a tight
+ * distribution from producing a hair-trigger; a 2x slowdown of what dominates the metric lands far above
+ * 1.35x the median. The absolute 5 ms keeps millisecond-scale metrics from flagging scheduling jitter.
+ *
+ * @param scenario scenario name
+ * @param serverKind server kind the runs used
+ * @param cpus processors of the machine the runs used (limits hold only for that machine class)
+ * @param date when the calibration ran (ISO-8601)
+ * @param runs how many runs the distributions hold
+ * @param bars per metric id: the limit and the distribution it came from
+ */
+public record Calibration(String scenario, String serverKind, int cpus, String date, int runs,
+    Map<String, Bar> bars) {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** The metrics calibrated, each with the direction that is worse. */
+  public static final Map<Metric, Threshold.Op> CALIBRATED = Map.of(
+      Metric.END_TO_END_P95_MS, Threshold.Op.LT,
+      Metric.END_TO_END_P99_MS, Threshold.Op.LT,
+      Metric.WORKFLOW_TASK_SCHEDULE_TO_START_P95_MS, Threshold.Op.LT,
+      Metric.ACTIVITY_SCHEDULE_TO_START_P95_MS, Threshold.Op.LT,
+      Metric.DURATION_S, Threshold.Op.LT,
+      Metric.THROUGHPUT_WPS, Threshold.Op.GT,
+      Metric.STICKY_HIT_RATIO, Threshold.Op.GT);
+
+  /**
+   * One calibrated bar.
+   *
+   * @param op {@code <} or {@code >}
+   * @param limit the derived limit
+   * @param median the median of the runs
+   * @param worst the worst run (largest for {@code <}, smallest for {@code >})
+   * @param samples every run's value, in run order
+   */
+  public record Bar(String op, double limit, double median, double worst, List<Double> samples) {}
+
+  /** Derives the bars from each run's measured values (metric id to value per run). */
+  public static Calibration derive(String scenario, String serverKind, int cpus, String date,
+      List<Map<Metric, Double>> perRun) {
+    Map<String, Bar> bars = new LinkedHashMap<>();
+    CALIBRATED.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.comparing(Metric::id)))
+        .forEach(e -> {
+          List<Double> samples = perRun.stream().map(r -> r.get(e.getKey())).filter(v -> v != null).toList();
+          if (samples.size() < 3) {
+            return; // too few runs measured it to say anything about its spread
+          }
+          List<Double> sorted = new ArrayList<>(samples);
+          sorted.sort(Double::compare);
+          double median = sorted.get(sorted.size() / 2);
+          boolean upper = e.getValue() == Threshold.Op.LT;
+          double worst = upper ? sorted.get(sorted.size() - 1) : sorted.get(0);
+          double slack = e.getKey().id().endsWith("_ms") ? 5 : 0;
+          double limit = upper
+              ? Math.max(Math.max(worst * 1.15, median * 1.35), median + slack)
+              : Math.min(worst * 0.87, median / 1.35);
+          if (e.getKey() == Metric.STICKY_HIT_RATIO) {
+            limit = Math.min(limit, 0.99); // a ratio of 1 in every run would otherwise demand 1
+          }
+          bars.put(e.getKey().id(), new Bar(e.getValue().symbol(), round(limit), median, worst, samples));
+        });
+    return new Calibration(scenario, serverKind, cpus, date, perRun.size(), bars);
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+
+  /** The bars as thresholds of a spec, to be evaluated like the spec's own. */
+  public List<ThresholdSpec> thresholds() {
+    List<ThresholdSpec> list = new ArrayList<>();
+    bars.forEach((id, bar) -> list.add(new ThresholdSpec(Metric.of(id).orElseThrow(),
+        Threshold.Op.of(bar.op()).orElseThrow(), bar.limit())));
+    return list;
+  }
+
+  /** The resource path of a calibration. */
+  public static String resource(String scenario, String serverKind) {
+    return "calibration/" + scenario + "/" + serverKind + ".json";
+  }
+
+  /** The committed calibration for {@code scenario} on {@code serverKind}, if there is one. */
+  public static Optional<Calibration> load(String scenario, String serverKind) {
+    try (InputStream in = Calibration.class.getClassLoader().getResourceAsStream(resource(scenario, serverKind))) {
+      return in == null ? Optional.empty() : Optional.of(JSON.readValue(in, Calibration.class));
+    } catch (IOException e) {
+      throw new UncheckedIOException("calibration " + resource(scenario, serverKind) + " is unreadable: "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** Writes this calibration as {@code <dir>/<scenario>/<server kind>.json}; returns the file. */
+  public Path write(Path dir) {
+    Path file = dir.resolve(resource(scenario, serverKind).substring("calibration/".length()));
+    try {
+      Files.createDirectories(file.getParent());
+      JSON.writeValue(file.toFile(), this);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+    return file;
+  }
+}
