@@ -78,6 +78,26 @@ class JudgeTest {
         .startsWith("FAIL workers: worker_deaths == 0").contains("actual 1 ");
   }
 
+  @Test
+  void calibratedBarsAreAddedBesideTheFloorsAndCatchWhatTheFloorsMiss() {
+    java.util.List<java.util.Map<dev.loadharness.scenarios.spec.Metric, Double>> runs = new java.util.ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      runs.add(java.util.Map.of(dev.loadharness.scenarios.spec.Metric.END_TO_END_P95_MS, 400.0 + i,
+          dev.loadharness.scenarios.spec.Metric.THROUGHPUT_WPS, 4.3 - i * 0.002));
+    }
+    var calibration = dev.loadharness.scenarios.spec.Calibration.derive("worker-load-128", "dev-server", 2,
+        "2026-11-24", runs);
+    assertThat(calibration.bars().get("end_to_end_p95_ms").limit()).isEqualTo(Math.max(419 * 1.15, 410 * 1.35));
+    // 400 ms per workflow passes; 800 ms (a 2x slowdown) passes the 5 s floors but not the calibrated bar.
+    var fine = Judge.thresholds(SPEC, measurements(counts(128, 128, 0, 0), 400_000, 900, 100), Optional.empty(),
+        Optional.of(calibration));
+    var slow = Judge.thresholds(SPEC, measurements(counts(128, 128, 0, 0), 800_000, 900, 100), Optional.empty(),
+        Optional.of(calibration));
+    assertThat(fine).filteredOn(t -> t.name().startsWith("calibrated: end_to_end_p95_ms")).allMatch(Threshold::pass);
+    assertThat(slow.stream().filter(t -> !t.pass()).map(Threshold::name))
+        .containsExactly("calibrated: end_to_end_p95_ms < 553.500");
+  }
+
   static RunLedger.Counts counts(long started, long completed, long failed, long timedOut) {
     return new RunLedger.Counts(started, completed, failed, timedOut, started - completed - failed - timedOut, 30);
   }
