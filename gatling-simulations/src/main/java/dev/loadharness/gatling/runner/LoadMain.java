@@ -31,6 +31,14 @@ public final class LoadMain implements Callable<Integer> {
   @Option(names = "--server", description = "auto, in-memory, dev-server, testcontainers or external")
   String server;
 
+  @Option(names = "--server-address", paramLabel = "host:port",
+      description = "an existing cluster's frontend (as TEMPORAL_ADDRESS; auto then selects external). TLS and "
+          + "API key: TEMPORAL_TLS_CERT/KEY/CA/SERVER_NAME and TEMPORAL_API_KEY (never on the command line)")
+  String serverAddress;
+
+  @Option(names = "--namespace", description = "namespace (as TEMPORAL_NAMESPACE); default default")
+  String namespace;
+
   @Option(names = "--workers", description = "worker processes (overrides the spec)")
   Integer workers;
 
@@ -73,6 +81,13 @@ public final class LoadMain implements Callable<Integer> {
       return 2;
     }
     Signals.install(System.out);
+    // The flags win over the environment, as -D properties do (ServerSettings reads properties first).
+    if (serverAddress != null) {
+      System.setProperty("temporal.address", serverAddress);
+    }
+    if (namespace != null) {
+      System.setProperty("temporal.namespace", namespace);
+    }
     RunOptions options = new RunOptions(scenario, Optional.ofNullable(server), Optional.ofNullable(workers), out,
         progressEvery, inject == null ? Map.of() : inject);
     if (compare == null) {
