@@ -77,10 +77,11 @@ class RuntimeDevServerIT {
       for (int i = 0; i < 8; i++) {
         ItWorkflows.StepsWorkflow workflow = runtime.client().newWorkflowStub(ItWorkflows.StepsWorkflow.class,
             WorkflowOptions.newBuilder().setTaskQueue(queue).setWorkflowId(queue + "-" + i).build());
-        // 300 ms steps keep all eight in flight at once whatever the machine's load, so the four
-        // threads cannot serve them without evictions (20 ms steps let a quiet machine finish
-        // workflows before the later ones start, and then nothing needs evicting).
-        WorkflowClient.start(workflow::run, 4, 300L);
+        // 1 s steps keep all eight in flight at once whatever the machine's load, so the four threads
+        // cannot serve them without evictions (20 ms steps let a quiet machine finish workflows before the
+        // later ones start; 300 ms steps did the same on a machine so loaded that the eight starts took
+        // longer than one workflow, and then nothing needs evicting).
+        WorkflowClient.start(workflow::run, 4, 1000L);
         stubs.add(WorkflowStub.fromTyped(workflow));
       }
       for (WorkflowStub stub : stubs) {
