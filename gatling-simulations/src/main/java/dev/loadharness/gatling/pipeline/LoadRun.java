@@ -37,9 +37,19 @@ public final class LoadRun {
   private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(90);
 
   private final PrintStream out;
+  private final Optional<Calibration> calibration;
 
   public LoadRun(PrintStream out) {
+    this(out, null);
+  }
+
+  /**
+   * A run judged against {@code calibration} instead of the committed one (a calibration measured in the
+   * same session, as the sensitivity test does); null for the committed one.
+   */
+  public LoadRun(PrintStream out, Calibration calibration) {
     this.out = out;
+    this.calibration = Optional.ofNullable(calibration);
   }
 
   /** Runs {@code plan} on {@code server}; never throws for a failed environment, the record says {@code error}. */
@@ -103,6 +113,9 @@ public final class LoadRun {
    * this class (same CPU count); calibrated limits do not transfer between machine classes.
    */
   private Optional<Calibration> calibration(ScenarioSpec spec, ServerEnvironment server) {
+    if (calibration.isPresent()) {
+      return calibration;
+    }
     Optional<Calibration> c = Calibration.load(spec.name(), server.kind().id());
     int cpus = Runtime.getRuntime().availableProcessors();
     if (c.isPresent() && c.get().cpus() != cpus) {
