@@ -21,7 +21,8 @@ import java.util.Random;
  * {@link Observation} the runtime builds: peak in use, reservations waiting (the pollers, when all
  * slots are busy), completions per task type with mean service time and, for activities, mean CPU
  * time (the runtime measures it on the activity's thread; workflow tasks' is unknown), the pool's
- * schedule-to-start p95 and the process CPU load. One seeded {@link Random}; no wall clock.
+ * schedule-to-start p95 and the process CPU load. Two seeded {@link Random}s, one for arrivals and
+ * workflow types and one for task sizes, so every policy sees the same arrivals; no wall clock.
  */
 final class MixedSimulator {
 
@@ -29,10 +30,12 @@ final class MixedSimulator {
   private static final double TICK_MILLIS = 1000.0 / TICKS_PER_SECOND;
   private static final int LAST_STEP = 4; // task, activity, task, activity, task
 
-  private final Random random;
+  private final Random arrivals;
+  private final Random sizes;
 
   MixedSimulator(long seed) {
-    this.random = new Random(seed);
+    this.arrivals = new Random(seed);
+    this.sizes = new Random(~seed);
   }
 
   /** One workflow execution: its type, the step it is at, when it started. */
@@ -105,7 +108,7 @@ final class MixedSimulator {
     }
 
     private Task newTask(MixedScenario s, Workflow wf, long tick) {
-      double jitter = 0.8 + 0.4 * random.nextDouble();
+      double jitter = 0.8 + 0.4 * sizes.nextDouble();
       if (!activity) {
         return new Task(wf, tick, s.smallCpuMillis() * jitter, 0);
       }
@@ -155,9 +158,9 @@ final class MixedSimulator {
       double cpuBusy = 0;
       for (int t = 0; t < TICKS_PER_SECOND; t++, tick++) {
         double now = tick / (double) TICKS_PER_SECOND;
-        int arrivals = poisson(s.arrivalsPerSecond(now) / TICKS_PER_SECOND);
-        for (int a = 0; a < arrivals; a++) {
-          tasks.enqueue(new Workflow(random.nextDouble() < s.blockingShare(), tick), tick);
+        int started = poisson(s.arrivalsPerSecond(now) / TICKS_PER_SECOND);
+        for (int a = 0; a < started; a++) {
+          tasks.enqueue(new Workflow(arrivals.nextDouble() < s.blockingShare(), tick), tick);
         }
         boolean phase = s.inPhase(now);
         tasks.admit(s, tick, phase ? phaseWorkflowTaskWaits : null);
@@ -210,10 +213,10 @@ final class MixedSimulator {
   private int poisson(double mean) {
     double l = Math.exp(-mean);
     int k = 0;
-    double p = random.nextDouble();
+    double p = arrivals.nextDouble();
     while (p > l) {
       k++;
-      p *= random.nextDouble();
+      p *= arrivals.nextDouble();
     }
     return k;
   }
