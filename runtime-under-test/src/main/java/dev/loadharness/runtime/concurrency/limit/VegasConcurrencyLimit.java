@@ -54,6 +54,20 @@ import java.util.Map;
  * Architecture for Well-Conditioned, Scalable Internet Services", SOSP 2001). With one type of unknown
  * CPU, c = 1 and every rule is the one before. Seeded gates: {@code MixedSaturationGateTest}.
  *
+ * <p><b>A throughput objective under overload.</b> Vegas reads every service-time inflation as queueing
+ * it caused, and shrinks until its own backlog is alpha..beta. When the inflation comes from outside
+ * (other processes on the machine's CPU, a downstream shared with other clients), shrinking frees
+ * nothing and only loses throughput: Vegas's known weakness against cross traffic (J. Mo, R. La,
+ * V. Anantharam, J. Walrand, "Analysis and comparison of TCP Reno and Vegas", INFOCOM 1999). The
+ * first grid run of issue 18 showed it: the machine saturated by neighbours, the activity limit went
+ * 14 -> 10 and the workflow limit 10 -> 7 while work queued on the server. So while demand is unmet
+ * and the slots are in use, the limit climbs on goodput, {@code limit - queue} (Vegas's
+ * {@code Actual * BaseRTT}: slots' worth of work done at no-load speed), like a hill climber
+ * (Caffeine's {@code WindowClimber}): a step up whose marginal goodput per slot was at least half the
+ * average per slot before it is followed by another; a step down that lost that much is undone. With
+ * self-inflicted contention (the retrograde region of the Universal Scalability Law) an added slot
+ * adds little or negative goodput, the test fails, and Vegas's rules decide as before.
+ *
  * <p><b>Anti-oscillation</b>, the guards Netflix's limits build in: the service time is an
  * exponential moving average; the baseline is a windowed minimum, re-learned after
  * {@code baselineIntervals} so a permanently slower downstream stops reading as congestion; the
@@ -73,6 +87,11 @@ public final class VegasConcurrencyLimit {
   private double smoothedRtt = Double.NaN;
   private double baselineRtt = Double.NaN;
   private int intervalsSinceChange = Integer.MAX_VALUE / 2;
+  // Throughput objective: goodput (limit - queue) measured at the current limit and at the previous one.
+  private int goodputLimit = -1;
+  private double goodput = Double.NaN;
+  private int previousLimit = -1;
+  private double previousGoodput = Double.NaN;
 
   /** Creates a limit that moves within {@code bounds}. */
   public VegasConcurrencyLimit(SlotLimits bounds, VegasLimitSettings settings) {
@@ -96,6 +115,10 @@ public final class VegasConcurrencyLimit {
           "cooldown " + intervalsSinceChange + "/" + settings.cooldownIntervals() + " would " + proposal.reason());
     }
     intervalsSinceChange = 0;
+    if (goodputLimit == current && !Double.isNaN(goodput)) {
+      previousLimit = current;
+      previousGoodput = goodput;
+    }
     return new LimitDecision(target, target > current ? Direction.UP : Direction.DOWN, proposal.reason());
   }
 
@@ -204,6 +227,14 @@ public final class VegasConcurrencyLimit {
     double queue = limit * queuedFraction;
     String vegas = "queue " + fmt(queue) + " (service " + fmt(smoothedRtt) + " ms, baseline "
         + fmt(baselineServiceMillis()) + " ms)";
+    observeGoodput(limit, limit - queue);
+    String demand = demand(o);
+    if (queue >= alpha && demand != null && 2 * o.peakInUse() >= limit) {
+      LimitDecision climb = climb(limit, log, vegas, demand);
+      if (climb != null) {
+        return climb;
+      }
+    }
     if (queue > beta) {
       return new LimitDecision(Math.max(1, limit - (int) Math.max(1, Math.round(log))), Direction.DOWN,
           "down: " + vegas + " > beta " + fmt(beta));
@@ -214,7 +245,6 @@ public final class VegasConcurrencyLimit {
     if (2 * o.peakInUse() < limit) {
       return hold(limit, "under-used: peak in use " + o.peakInUse() + " < limit/2");
     }
-    String demand = demand(o);
     if (demand == null) {
       return hold(limit, "no unmet demand: nothing waiting, schedule-to-start p95 " + fmt(o.scheduleToStartP95Millis()) + " ms");
     }
@@ -228,6 +258,44 @@ public final class VegasConcurrencyLimit {
       }
     }
     return new LimitDecision(limit + step, Direction.UP, "up: " + vegas + " < alpha " + fmt(alpha) + ", " + demand);
+  }
+
+  /** Smooths this limit's goodput, starting afresh whenever the limit has moved. */
+  private void observeGoodput(int limit, double sample) {
+    if (goodputLimit != limit || Double.isNaN(goodput)) {
+      goodputLimit = limit;
+      goodput = sample;
+    } else {
+      goodput = goodput * (1 - settings.rttSmoothing()) + sample * settings.rttSmoothing();
+    }
+  }
+
+  /**
+   * The throughput objective under unmet demand, where Vegas alone would hold or shrink: keep
+   * climbing while the last slots added paid for themselves, and undo a decrease that cost goodput.
+   * A step "pays" when its marginal goodput per slot is at least half the average goodput per slot
+   * before it; null when there is no evidence either way (no previous limit measured).
+   */
+  private LimitDecision climb(int limit, double log, String vegas, String demand) {
+    if (previousLimit < 1 || previousLimit == limit || Double.isNaN(previousGoodput) || !(previousGoodput > 0)) {
+      return null;
+    }
+    String measured = "goodput " + fmt(goodput) + " slots at limit " + limit + " vs " + fmt(previousGoodput)
+        + " at " + previousLimit + " (" + vegas + ", " + demand + ")";
+    if (previousLimit < limit) {
+      double marginal = (goodput - previousGoodput) / (limit - previousLimit);
+      if (marginal >= 0.5 * previousGoodput / previousLimit) {
+        return new LimitDecision(limit + (int) Math.max(1, Math.round(log)), Direction.UP,
+            "up: throughput objective, the last slots paid: " + measured);
+      }
+      return null;
+    }
+    double lost = (previousGoodput - goodput) / (previousLimit - limit);
+    if (lost >= 0.5 * goodput / limit) {
+      return new LimitDecision(previousLimit, Direction.UP, "up: throughput objective, the decrease cost goodput: "
+          + measured);
+    }
+    return null;
   }
 
   private String demand(Observation o) {

@@ -142,6 +142,31 @@ class VegasConcurrencyLimitTest {
   }
 
   @Test
+  void underDemandADecreaseThatCostGoodputIsUndone() {
+    // Contention from outside (service 3x baseline whatever the limit): 20 -> 19 loses a slot's worth
+    // of goodput (limit - queue: 6.67 -> 6.33 slots), so the throughput objective restores 20.
+    VegasLimitSettings s = new VegasLimitSettings(1, 3, 6, 30, 0, 200, 10_000, 0.75, 0.9, 0.85, 0.9);
+    VegasConcurrencyLimit vegas = new VegasConcurrencyLimit(new SlotLimits(20, 1, 100), s);
+    vegas.update(busy(20, 100, 0));
+    assertThat(vegas.update(busy(20, 300, 5)).limit()).isEqualTo(19);
+    LimitDecision d = vegas.update(busy(19, 300, 5));
+    assertThat(d.limit()).as(d.reason()).isEqualTo(20);
+    assertThat(d.reason()).contains("decrease cost goodput");
+  }
+
+  @Test
+  void underDemandADecreaseThatRaisedGoodputStands() {
+    // Self-inflicted contention: one slot fewer and service drops from 300 to 200 ms, goodput rises
+    // (6.67 -> 9.5 slots): Vegas keeps shrinking.
+    VegasLimitSettings s = new VegasLimitSettings(1, 3, 6, 30, 0, 200, 10_000, 0.75, 0.9, 0.85, 0.9);
+    VegasConcurrencyLimit vegas = new VegasConcurrencyLimit(new SlotLimits(20, 1, 100), s);
+    vegas.update(busy(20, 100, 0));
+    assertThat(vegas.update(busy(20, 300, 5)).limit()).isEqualTo(19);
+    LimitDecision d = vegas.update(busy(19, 200, 5));
+    assertThat(d.direction()).as(d.reason()).isEqualTo(Direction.DOWN);
+  }
+
+  @Test
   void queueingIsWeightedBySlotTimeNotByCompletions() {
     // 40 CPU tasks got 3x slower, but they hold 40 x 300 ms of 40 x 300 + 10 x 2 s of slot time
     // (Little's law: 37% of the slots). Weighted by completions (80%) the queue would read
