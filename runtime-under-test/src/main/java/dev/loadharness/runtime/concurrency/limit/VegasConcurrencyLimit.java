@@ -68,6 +68,15 @@ import java.util.Map;
  * self-inflicted contention (the retrograde region of the Universal Scalability Law) an added slot
  * adds little or negative goodput, the test fails, and Vegas's rules decide as before.
  *
+ * <p><b>No delay-driven cut below the start while work waits.</b> Even with the climb, a machine
+ * saturated by other processes inflates every CPU-bound service time by 5-30x and the goodput samples
+ * are too noisy to climb on: the second grid run still ended at workflow 7 / activity 9 against the
+ * configured 10 / 14 (adaptive 3.6 against fixed 5.9 workflows/s). So while demand is unmet, the queue
+ * estimate alone never moves the limit below {@code SlotLimits.initial}, the operator's known-good
+ * starting point; heap, the process's own CPU on CPU-consuming slots and error releases still can, and
+ * without unmet demand Vegas goes down to {@code min} as before (the floor Netflix's limits call
+ * {@code minLimit}, placed where the operator put the limit).
+ *
  * <p><b>Anti-oscillation</b>, the guards Netflix's limits build in: the service time is an
  * exponential moving average; the baseline is a windowed minimum, re-learned after
  * {@code baselineIntervals} so a permanently slower downstream stops reading as congestion; the
@@ -236,8 +245,16 @@ public final class VegasConcurrencyLimit {
       }
     }
     if (queue > beta) {
-      return new LimitDecision(Math.max(1, limit - (int) Math.max(1, Math.round(log))), Direction.DOWN,
-          "down: " + vegas + " > beta " + fmt(beta));
+      int down = Math.max(1, limit - (int) Math.max(1, Math.round(log)));
+      if (demand != null && down < bounds.initial()) {
+        // Delay alone, with work waiting, never takes the limit below the configured start.
+        down = Math.min(limit, bounds.initial());
+        if (down == limit) {
+          return hold(limit, vegas + " > beta " + fmt(beta) + " but " + demand
+              + ": delay alone does not take the limit below its initial " + bounds.initial());
+        }
+      }
+      return new LimitDecision(down, Direction.DOWN, "down: " + vegas + " > beta " + fmt(beta));
     }
     if (queue >= alpha) {
       return hold(limit, vegas + " within dead band " + fmt(alpha) + ".." + fmt(beta));

@@ -125,7 +125,7 @@ class VegasConcurrencyLimitTest {
     assertThat(d.direction()).as(d.reason()).isEqualTo(Direction.UP);
 
     // The scalar Vegas this replaces would have read the same interval as a queue of ~13 and shrunk.
-    VegasConcurrencyLimit scalar = new VegasConcurrencyLimit(new SlotLimits(14, 1, 56),
+    VegasConcurrencyLimit scalar = new VegasConcurrencyLimit(new SlotLimits(10, 1, 56),
         VegasLimitSettings.defaults().withCooldownIntervals(0));
     scalar.update(busy(14, 100, 0));
     assertThat(scalar.update(busy(14, (5 * 100 + 7 * 2_000) / 12.0, 5)).direction()).isEqualTo(Direction.DOWN);
@@ -146,7 +146,7 @@ class VegasConcurrencyLimitTest {
     // Contention from outside (service 3x baseline whatever the limit): 20 -> 19 loses a slot's worth
     // of goodput (limit - queue: 6.67 -> 6.33 slots), so the throughput objective restores 20.
     VegasLimitSettings s = new VegasLimitSettings(1, 3, 6, 30, 0, 200, 10_000, 0.75, 0.9, 0.85, 0.9);
-    VegasConcurrencyLimit vegas = new VegasConcurrencyLimit(new SlotLimits(20, 1, 100), s);
+    VegasConcurrencyLimit vegas = new VegasConcurrencyLimit(new SlotLimits(10, 1, 100), s);
     vegas.update(busy(20, 100, 0));
     assertThat(vegas.update(busy(20, 300, 5)).limit()).isEqualTo(19);
     LimitDecision d = vegas.update(busy(19, 300, 5));
@@ -159,11 +159,24 @@ class VegasConcurrencyLimitTest {
     // Self-inflicted contention: one slot fewer and service drops from 300 to 200 ms, goodput rises
     // (6.67 -> 9.5 slots): Vegas keeps shrinking.
     VegasLimitSettings s = new VegasLimitSettings(1, 3, 6, 30, 0, 200, 10_000, 0.75, 0.9, 0.85, 0.9);
-    VegasConcurrencyLimit vegas = new VegasConcurrencyLimit(new SlotLimits(20, 1, 100), s);
+    VegasConcurrencyLimit vegas = new VegasConcurrencyLimit(new SlotLimits(10, 1, 100), s);
     vegas.update(busy(20, 100, 0));
     assertThat(vegas.update(busy(20, 300, 5)).limit()).isEqualTo(19);
     LimitDecision d = vegas.update(busy(19, 200, 5));
     assertThat(d.direction()).as(d.reason()).isEqualTo(Direction.DOWN);
+  }
+
+  @Test
+  void withWorkWaitingDelayAloneNeverCutsBelowTheInitialLimit() {
+    VegasConcurrencyLimit vegas = new VegasConcurrencyLimit(new SlotLimits(14, 1, 56), NO_COOLDOWN);
+    vegas.update(busy(14, 100, 0));
+    LimitDecision waiting = vegas.update(busy(14, 1_000, 5));
+    assertThat(waiting.direction()).as(waiting.reason()).isEqualTo(Direction.HOLD);
+    assertThat(waiting.reason()).contains("below its initial 14");
+    // Without unmet demand the same queue takes it down, and so does the process's CPU with work waiting.
+    assertThat(vegas.update(busy(14, 1_000, 0)).direction()).isEqualTo(Direction.DOWN);
+    LimitDecision cpu = vegas.update(new Observation(14, 14, 5, 100, 1_000, 0, 50, 20, 0.95, 0.3));
+    assertThat(cpu.limit()).as(cpu.reason()).isLessThan(14);
   }
 
   @Test
