@@ -107,7 +107,7 @@ class RuntimeComparisonTest {
     return c.verdicts().stream().filter(v -> v.metric().equals(metric)).findFirst().orElseThrow();
   }
 
-  private static ComparedRun run(int round, String setting, double throughput, double wftP95, double actP95,
+  static ComparedRun run(int round, String setting, double throughput, double wftP95, double actP95,
       Verdict verdict) {
     long completed = Math.round(throughput * 10);
     RunRecord record = RunRecord.builder()

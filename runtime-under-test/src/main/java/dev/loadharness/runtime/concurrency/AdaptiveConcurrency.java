@@ -7,6 +7,7 @@ import dev.loadharness.runtime.concurrency.limit.VegasConcurrencyLimit;
 import dev.loadharness.runtime.concurrency.limit.VegasLimitSettings;
 import dev.loadharness.runtime.concurrency.permits.AdaptiveSlotSupplier;
 import dev.loadharness.runtime.concurrency.permits.SlotUsage;
+import dev.loadharness.runtime.concurrency.permits.ThreadCpuClock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -78,9 +79,10 @@ public final class AdaptiveConcurrency implements AutoCloseable {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.signals = Objects.requireNonNull(signals, "signals");
     Objects.requireNonNull(registry, "registry");
-    this.workflow = supplier(settings.workflow(), nanoClock);
-    this.activity = supplier(settings.activity(), nanoClock);
-    this.localActivity = supplier(settings.localActivity(), nanoClock);
+    // Workflow code runs on workflow threads, not the thread holding the slot: its CPU stays unknown.
+    this.workflow = supplier(settings.workflow(), nanoClock, ThreadCpuClock.NONE);
+    this.activity = supplier(settings.activity(), nanoClock, ThreadCpuClock.ofThisJvm());
+    this.localActivity = supplier(settings.localActivity(), nanoClock, ThreadCpuClock.ofThisJvm());
     this.tuner = new CompositeTuner(workflow, activity, localActivity,
         new FixedSizeSlotSupplier<NexusSlotInfo>(NEXUS_SLOTS));
     this.scheduler = scheduler;
@@ -253,8 +255,8 @@ public final class AdaptiveConcurrency implements AutoCloseable {
   }
 
   private static <SI extends io.temporal.worker.tuning.SlotInfo> AdaptiveSlotSupplier<SI> supplier(
-      SlotLimits limits, LongSupplier nanoClock) {
-    return new AdaptiveSlotSupplier<>(limits.initial(), limits.max(), nanoClock);
+      SlotLimits limits, LongSupplier nanoClock, ThreadCpuClock cpuClock) {
+    return new AdaptiveSlotSupplier<>(limits.initial(), limits.max(), nanoClock, cpuClock);
   }
 
   private static Thread daemon(Runnable r) {

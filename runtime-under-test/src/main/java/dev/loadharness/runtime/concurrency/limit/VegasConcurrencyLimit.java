@@ -26,12 +26,56 @@ import java.util.Map;
  * polls. Error releases are drops and, like CPU or heap above their ceilings, back off
  * multiplicatively.
  *
- * <p><b>Mixed task types.</b> Vegas assumes one kind of request. A worker's tasks are not: a
- * 5 ms activity and a 2 s blocking one share the activity slots, and a shift in the mix toward the
- * slow type would read as queueing and shrink the limit just when demand rose. So every task type
- * (workflow type, activity type) keeps its own smoothed service time and windowed-minimum baseline,
- * and the queue estimate uses their completion-weighted ratio,
- * {@code queue = limit * (1 - sum(n_t * rtt0_t / rtt_t) / sum(n_t))}; with one type this is Vegas.
+ * <p><b>Mixed task types: Vegas per type, weighted by Little's law.</b> Vegas assumes one kind of
+ * request. A worker's tasks are not: a 5 ms activity and a 2 s blocking one share the activity slots.
+ * Admission cannot be split by type (the SDK reserves a slot before the poll that says which type
+ * the task is, so Netflix's partitioned limiters, one limit per request class, do not apply), but
+ * accounting can. Every type keeps its own smoothed service time {@code rtt_t} and windowed-minimum
+ * baseline {@code rtt0_t}, and the queue estimate sums each type's own Vegas backlog,
+ * {@code queue = limit * sum_t s_t * (1 - rtt0_t / rtt_t)}, where {@code s_t} is the type's share of
+ * the interval's slot time, {@code n_t * rtt_t / sum(n * rtt)}: by Little's law (J. Little, "A Proof
+ * for the Queuing Formula L = lambda W", Operations Research 9(3), 1961) the share of the slots the
+ * type holds. Each term is Vegas's per-flow backlog, rate times queueing delay (S. Low, L. Peterson,
+ * L. Wang, "Understanding TCP Vegas: a duality model", JACM 49(2), 2002), so with one type this is
+ * plain Vegas. Weighting by completions instead, as this class first did, counts a fast type that
+ * queues for CPU as if it held the slots the slow blocking type really holds, and shrinks the pool
+ * the blocking work needs (issue 18: 9.1 against 9.9 workflows/s for fixed slots).
+ *
+ * <p><b>CPU-aware admission only for CPU-consuming work.</b> Process CPU above {@code cpuHigh} used to
+ * cut the whole pool by {@code backoffRatio}, and above {@code cpuGrowthCeiling} to stop its growth.
+ * Under processor sharing, fewer slots for work that holds its slot waiting on a database or a
+ * blocking call frees no CPU; it only lowers throughput. So each type's CPU intensity is measured
+ * (CPU time on the task's thread per unit of no-load service time: about 1 CPU-bound, about 0
+ * blocking; 1 where unknown, e.g. workflow tasks, whose code runs on workflow threads), the pool's
+ * CPU-consuming share is {@code c = sum_t s_t * intensity_t}, the CPU back-off removes
+ * {@code (1 - backoffRatio) * c * limit} slots (none when that is under half a slot) and growth above
+ * the CPU ceiling is {@code floor(step * (1 - c))}. Charging a resource signal only to the class that
+ * uses the resource is the per-resource staging of SEDA (M. Welsh, D. Culler, E. Brewer, "SEDA: An
+ * Architecture for Well-Conditioned, Scalable Internet Services", SOSP 2001). With one type of unknown
+ * CPU, c = 1 and every rule is the one before. Seeded gates: {@code MixedSaturationGateTest}.
+ *
+ * <p><b>A throughput objective under overload.</b> Vegas reads every service-time inflation as queueing
+ * it caused, and shrinks until its own backlog is alpha..beta. When the inflation comes from outside
+ * (other processes on the machine's CPU, a downstream shared with other clients), shrinking frees
+ * nothing and only loses throughput: Vegas's known weakness against cross traffic (J. Mo, R. La,
+ * V. Anantharam, J. Walrand, "Analysis and comparison of TCP Reno and Vegas", INFOCOM 1999). The
+ * first grid run of issue 18 showed it: the machine saturated by neighbours, the activity limit went
+ * 14 -> 10 and the workflow limit 10 -> 7 while work queued on the server. So while demand is unmet
+ * and the slots are in use, the limit climbs on goodput, {@code limit - queue} (Vegas's
+ * {@code Actual * BaseRTT}: slots' worth of work done at no-load speed), like a hill climber
+ * (Caffeine's {@code WindowClimber}): a step up whose marginal goodput per slot was at least half the
+ * average per slot before it is followed by another; a step down that lost that much is undone. With
+ * self-inflicted contention (the retrograde region of the Universal Scalability Law) an added slot
+ * adds little or negative goodput, the test fails, and Vegas's rules decide as before.
+ *
+ * <p><b>No delay-driven cut below the start while work waits.</b> Even with the climb, a machine
+ * saturated by other processes inflates every CPU-bound service time by 5-30x and the goodput samples
+ * are too noisy to climb on: the second grid run still ended at workflow 7 / activity 9 against the
+ * configured 10 / 14 (adaptive 3.6 against fixed 5.9 workflows/s). So while demand is unmet, the queue
+ * estimate alone never moves the limit below {@code SlotLimits.initial}, the operator's known-good
+ * starting point; heap, the process's own CPU on CPU-consuming slots and error releases still can, and
+ * without unmet demand Vegas goes down to {@code min} as before (the floor Netflix's limits call
+ * {@code minLimit}, placed where the operator put the limit).
  *
  * <p><b>Anti-oscillation</b>, the guards Netflix's limits build in: the service time is an
  * exponential moving average; the baseline is a windowed minimum, re-learned after
@@ -47,10 +91,16 @@ public final class VegasConcurrencyLimit {
   private final SlotLimits bounds;
   private final VegasLimitSettings settings;
   private final Map<String, TypeServiceTime> types = new HashMap<>();
-  private double baselineRatio = Double.NaN;
+  private double queuedFraction = Double.NaN;
+  private double cpuShare = 1;
   private double smoothedRtt = Double.NaN;
   private double baselineRtt = Double.NaN;
   private int intervalsSinceChange = Integer.MAX_VALUE / 2;
+  // Throughput objective: goodput (limit - queue) measured at the current limit and at the previous one.
+  private int goodputLimit = -1;
+  private double goodput = Double.NaN;
+  private int previousLimit = -1;
+  private double previousGoodput = Double.NaN;
 
   /** Creates a limit that moves within {@code bounds}. */
   public VegasConcurrencyLimit(SlotLimits bounds, VegasLimitSettings settings) {
@@ -74,6 +124,10 @@ public final class VegasConcurrencyLimit {
           "cooldown " + intervalsSinceChange + "/" + settings.cooldownIntervals() + " would " + proposal.reason());
     }
     intervalsSinceChange = 0;
+    if (goodputLimit == current && !Double.isNaN(goodput)) {
+      previousLimit = current;
+      previousGoodput = goodput;
+    }
     return new LimitDecision(target, target > current ? Direction.UP : Direction.DOWN, proposal.reason());
   }
 
@@ -83,34 +137,51 @@ public final class VegasConcurrencyLimit {
   }
 
   private void observeServiceTime(Observation o) {
-    double weightedRatio = 0;
+    double slotMillis = 0;
+    for (ServiceTime sample : o.serviceByType().values()) {
+      slotMillis += sample.completed() * sample.meanMillis();
+    }
+    double queued = 0;
+    double cpuConsuming = 0;
     double weightedRtt = 0;
     double weightedBaseline = 0;
     long n = 0;
     for (Map.Entry<String, ServiceTime> e : o.serviceByType().entrySet()) {
       ServiceTime sample = e.getValue();
       TypeServiceTime type = types.computeIfAbsent(e.getKey(), k -> new TypeServiceTime());
-      type.observe(sample.meanMillis(), settings.rttSmoothing(), settings.baselineIntervals());
+      type.observe(sample, settings.rttSmoothing(), settings.baselineIntervals());
+      // Little's law: the type's share of the interval's slot time is its share of the slots in use.
+      double share = slotMillis > 0 ? sample.completed() * sample.meanMillis() / slotMillis
+          : 1.0 / o.serviceByType().size();
       // A type served in 0 ms cannot be queueing: it counts as at its baseline.
-      weightedRatio += sample.completed() * (type.smoothed > 0 ? type.baseline() / type.smoothed : 1);
+      queued += share * (type.smoothed > 0 ? 1 - type.baseline() / type.smoothed : 0);
+      cpuConsuming += share * type.cpuIntensity();
       weightedRtt += sample.completed() * type.smoothed;
       weightedBaseline += sample.completed() * type.baseline();
       n += sample.completed();
     }
     if (n > 0) {
-      baselineRatio = weightedRatio / n;
+      queuedFraction = queued;
+      cpuShare = cpuConsuming;
       smoothedRtt = weightedRtt / n;
       baselineRtt = weightedBaseline / n;
     }
   }
 
-  /** One task type's moving-average service time and the windowed minimum of it (its baseline). */
+  /**
+   * One task type's moving-average service time, the windowed minimum of it (its baseline) and its
+   * moving-average CPU time where measured.
+   */
   private static final class TypeServiceTime {
     final ArrayDeque<Double> history = new ArrayDeque<>();
     double smoothed = Double.NaN;
+    double cpu = Double.NaN;
 
-    void observe(double meanMillis, double smoothing, int window) {
-      smoothed = Double.isNaN(smoothed) ? meanMillis : smoothed * (1 - smoothing) + meanMillis * smoothing;
+    void observe(ServiceTime sample, double smoothing, int window) {
+      smoothed = Double.isNaN(smoothed) ? sample.meanMillis() : smoothed * (1 - smoothing) + sample.meanMillis() * smoothing;
+      if (sample.cpuKnown()) {
+        cpu = Double.isNaN(cpu) ? sample.meanCpuMillis() : cpu * (1 - smoothing) + sample.meanCpuMillis() * smoothing;
+      }
       history.addLast(smoothed);
       while (history.size() > window) {
         history.removeFirst();
@@ -120,14 +191,33 @@ public final class VegasConcurrencyLimit {
     double baseline() {
       return history.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
     }
+
+    /**
+     * CPU time per unit of no-load service time, 0..1: about 1 for CPU-bound work, about 0 for a
+     * task that holds its slot waiting on something else; 1 (assume CPU-bound) when unknown.
+     */
+    double cpuIntensity() {
+      double base = baseline();
+      if (Double.isNaN(cpu) || !(base > 0)) {
+        return 1;
+      }
+      return Math.min(1, cpu / base);
+    }
   }
 
   private LimitDecision propose(Observation o, int limit) {
     if (o.heapUsedFraction() > settings.heapHigh()) {
       return backOff(limit, "heap " + fmt(o.heapUsedFraction()) + " > " + fmt(settings.heapHigh()));
     }
-    if (o.processCpuLoad() > settings.cpuHigh()) {
-      return backOff(limit, "cpu " + fmt(o.processCpuLoad()) + " > " + fmt(settings.cpuHigh()));
+    boolean cpuHigh = o.processCpuLoad() > settings.cpuHigh();
+    double cpuSlots = limit * cpuShare;
+    if (cpuHigh && cpuSlots * (1 - settings.backoffRatio()) >= 0.5) {
+      // Only the CPU-consuming share of the slots backs off: fewer slots for blocking work would
+      // not lower the CPU, only the throughput.
+      int next = (int) Math.floor(limit - cpuSlots * (1 - settings.backoffRatio()));
+      return new LimitDecision(Math.max(1, Math.min(next, limit - 1)), Direction.DOWN,
+          "down: cpu " + fmt(o.processCpuLoad()) + " > " + fmt(settings.cpuHigh()) + " on "
+              + fmt(cpuSlots) + " CPU-consuming slots");
     }
     if (o.drops() > 0) {
       return backOff(limit, o.drops() + " error releases");
@@ -138,12 +228,28 @@ public final class VegasConcurrencyLimit {
     double log = Math.max(1, Math.log10(limit));
     double alpha = settings.alphaFactor() * log;
     double beta = settings.betaFactor() * log;
-    double queue = limit * (1 - baselineRatio);
+    double queue = limit * queuedFraction;
     String vegas = "queue " + fmt(queue) + " (service " + fmt(smoothedRtt) + " ms, baseline "
         + fmt(baselineServiceMillis()) + " ms)";
+    observeGoodput(limit, limit - queue);
+    String demand = demand(o);
+    if (queue >= alpha && demand != null && 2 * o.peakInUse() >= limit) {
+      LimitDecision climb = climb(limit, log, vegas, demand);
+      if (climb != null) {
+        return climb;
+      }
+    }
     if (queue > beta) {
-      return new LimitDecision(Math.max(1, limit - (int) Math.max(1, Math.round(log))), Direction.DOWN,
-          "down: " + vegas + " > beta " + fmt(beta));
+      int down = Math.max(1, limit - (int) Math.max(1, Math.round(log)));
+      if (demand != null && down < bounds.initial()) {
+        // Delay alone, with work waiting, never takes the limit below the configured start.
+        down = Math.min(limit, bounds.initial());
+        if (down == limit) {
+          return hold(limit, vegas + " > beta " + fmt(beta) + " but " + demand
+              + ": delay alone does not take the limit below its initial " + bounds.initial());
+        }
+      }
+      return new LimitDecision(down, Direction.DOWN, "down: " + vegas + " > beta " + fmt(beta));
     }
     if (queue >= alpha) {
       return hold(limit, vegas + " within dead band " + fmt(alpha) + ".." + fmt(beta));
@@ -151,15 +257,57 @@ public final class VegasConcurrencyLimit {
     if (2 * o.peakInUse() < limit) {
       return hold(limit, "under-used: peak in use " + o.peakInUse() + " < limit/2");
     }
-    if (o.processCpuLoad() > settings.cpuGrowthCeiling()) {
-      return hold(limit, "cpu " + fmt(o.processCpuLoad()) + " above growth ceiling " + fmt(settings.cpuGrowthCeiling()));
-    }
-    String demand = demand(o);
     if (demand == null) {
       return hold(limit, "no unmet demand: nothing waiting, schedule-to-start p95 " + fmt(o.scheduleToStartP95Millis()) + " ms");
     }
     int step = queue <= log ? (int) Math.round(beta) : (int) Math.max(1, Math.round(log));
+    if (cpuHigh || o.processCpuLoad() > settings.cpuGrowthCeiling()) {
+      // CPU is short: grow only by the share of a step that goes to work not consuming CPU.
+      step = (int) Math.floor(step * (1 - cpuShare));
+      if (step == 0) {
+        return hold(limit, "cpu " + fmt(o.processCpuLoad()) + " above growth ceiling " + fmt(settings.cpuGrowthCeiling())
+            + " and " + fmt(100 * cpuShare) + "% of slot time is CPU-consuming");
+      }
+    }
     return new LimitDecision(limit + step, Direction.UP, "up: " + vegas + " < alpha " + fmt(alpha) + ", " + demand);
+  }
+
+  /** Smooths this limit's goodput, starting afresh whenever the limit has moved. */
+  private void observeGoodput(int limit, double sample) {
+    if (goodputLimit != limit || Double.isNaN(goodput)) {
+      goodputLimit = limit;
+      goodput = sample;
+    } else {
+      goodput = goodput * (1 - settings.rttSmoothing()) + sample * settings.rttSmoothing();
+    }
+  }
+
+  /**
+   * The throughput objective under unmet demand, where Vegas alone would hold or shrink: keep
+   * climbing while the last slots added paid for themselves, and undo a decrease that cost goodput.
+   * A step "pays" when its marginal goodput per slot is at least half the average goodput per slot
+   * before it; null when there is no evidence either way (no previous limit measured).
+   */
+  private LimitDecision climb(int limit, double log, String vegas, String demand) {
+    if (previousLimit < 1 || previousLimit == limit || Double.isNaN(previousGoodput) || !(previousGoodput > 0)) {
+      return null;
+    }
+    String measured = "goodput " + fmt(goodput) + " slots at limit " + limit + " vs " + fmt(previousGoodput)
+        + " at " + previousLimit + " (" + vegas + ", " + demand + ")";
+    if (previousLimit < limit) {
+      double marginal = (goodput - previousGoodput) / (limit - previousLimit);
+      if (marginal >= 0.5 * previousGoodput / previousLimit) {
+        return new LimitDecision(limit + (int) Math.max(1, Math.round(log)), Direction.UP,
+            "up: throughput objective, the last slots paid: " + measured);
+      }
+      return null;
+    }
+    double lost = (previousGoodput - goodput) / (previousLimit - limit);
+    if (lost >= 0.5 * goodput / limit) {
+      return new LimitDecision(previousLimit, Direction.UP, "up: throughput objective, the decrease cost goodput: "
+          + measured);
+    }
+    return null;
   }
 
   private String demand(Observation o) {

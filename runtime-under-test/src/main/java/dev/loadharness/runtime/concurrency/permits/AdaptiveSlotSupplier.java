@@ -23,6 +23,12 @@ import java.util.function.LongSupplier;
  * WillRetry is released without a sample. {@link #getMaximumSlots} reports the configured maximum,
  * because the SDK sizes its task executors from it and the limit never exceeds it.
  *
+ * <p>With a {@link ThreadCpuClock}, each task's CPU time is measured too: SDK 1.38 calls
+ * {@code markSlotUsed}, runs an activity and releases its slot on one executor thread
+ * ({@code ActivityWorker.TaskHandlerImpl.handle}), so the thread's CPU time between the two is the
+ * task's. A release on another thread (asynchronous completion, or a workflow task whose code runs on
+ * workflow threads) leaves the CPU time unknown rather than wrong.
+ *
  * @param <SI> the SDK's slot info type for this kind of task
  */
 public final class AdaptiveSlotSupplier<SI extends SlotInfo> implements SlotSupplier<SI> {
@@ -30,16 +36,23 @@ public final class AdaptiveSlotSupplier<SI extends SlotInfo> implements SlotSupp
   private final ResizablePermitPool<SlotPermit> pool;
   private final int maximumSlots;
   private final LongSupplier nanoClock;
+  private final ThreadCpuClock cpuClock;
   private final UsageWindow window = new UsageWindow();
 
   /** Creates a supplier starting at {@code initialLimit} that never hands out more than {@code maximumSlots}. */
   public AdaptiveSlotSupplier(int initialLimit, int maximumSlots, LongSupplier nanoClock) {
+    this(initialLimit, maximumSlots, nanoClock, ThreadCpuClock.NONE);
+  }
+
+  /** As the three-argument constructor, measuring each task's CPU time with {@code cpuClock}. */
+  public AdaptiveSlotSupplier(int initialLimit, int maximumSlots, LongSupplier nanoClock, ThreadCpuClock cpuClock) {
     if (initialLimit < 1 || initialLimit > maximumSlots) {
       throw new IllegalArgumentException(
           "initialLimit must be within 1.." + maximumSlots + ", got " + initialLimit);
     }
     this.maximumSlots = maximumSlots;
     this.nanoClock = nanoClock;
+    this.cpuClock = cpuClock;
     this.pool = new ResizablePermitPool<>(initialLimit, () -> new SlotPermit(new UsageMark()));
   }
 
@@ -67,6 +80,8 @@ public final class AdaptiveSlotSupplier<SI extends SlotInfo> implements SlotSupp
   public void markSlotUsed(SlotMarkUsedContext<SI> ctx) {
     if (ctx.getSlotPermit().userData instanceof UsageMark mark) {
       mark.type = typeOf(ctx.getSlotInfo());
+      mark.thread = Thread.currentThread();
+      mark.cpuAtUse = cpuClock.currentThreadCpuNanos();
       mark.usedAtNanos = nanoClock.getAsLong();
       window.onUsed();
     }
@@ -77,13 +92,14 @@ public final class AdaptiveSlotSupplier<SI extends SlotInfo> implements SlotSupp
     if (ctx.getSlotPermit().userData instanceof UsageMark mark && mark.usedAtNanos != UsageMark.UNUSED) {
       SlotReleaseReason reason = ctx.getSlotReleaseReason();
       if (reason instanceof SlotReleaseReason.TaskComplete) {
-        window.onCompleted(mark.type, nanoClock.getAsLong() - mark.usedAtNanos);
+        window.onCompleted(mark.type, nanoClock.getAsLong() - mark.usedAtNanos, cpuNanos(mark));
       } else if (reason.isError()) {
         window.onDropped();
       } else {
         window.onReleasedWithoutSample();
       }
       mark.usedAtNanos = UsageMark.UNUSED;
+      mark.thread = null;
     }
     pool.release();
   }
@@ -128,6 +144,14 @@ public final class AdaptiveSlotSupplier<SI extends SlotInfo> implements SlotSupp
     return "AdaptiveSlotSupplier{limit=" + limit() + ", max=" + maximumSlots + "}";
   }
 
+  private long cpuNanos(UsageMark mark) {
+    if (mark.thread != Thread.currentThread() || mark.cpuAtUse < 0) {
+      return -1;
+    }
+    long now = cpuClock.currentThreadCpuNanos();
+    return now < 0 ? -1 : Math.max(0, now - mark.cpuAtUse);
+  }
+
   /** The workflow or activity type of a task, "" when the slot info (or its task info) does not say. */
   static String typeOf(SlotInfo info) {
     String type = null;
@@ -146,6 +170,8 @@ public final class AdaptiveSlotSupplier<SI extends SlotInfo> implements SlotSupp
     static final long UNUSED = Long.MIN_VALUE;
     volatile long usedAtNanos = UNUSED;
     volatile String type = "";
+    volatile Thread thread;
+    volatile long cpuAtUse = -1;
   }
 
   /** The SDK-facing future: aborting it returns the pool's permit if the grant won the race. */

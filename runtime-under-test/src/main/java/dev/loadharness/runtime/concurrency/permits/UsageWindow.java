@@ -15,7 +15,8 @@ public final class UsageWindow {
 
   private long completed;
   private long serviceNanosSum;
-  private final Map<String, long[]> byType = new HashMap<>(); // type -> {completed, service nanos}
+  // type -> {completed, service nanos, tasks with a CPU time, their CPU nanos}
+  private final Map<String, long[]> byType = new HashMap<>();
   private long drops;
   private int inUse;
   private int peakInUse;
@@ -26,15 +27,27 @@ public final class UsageWindow {
     peakInUse = Math.max(peakInUse, inUse);
   }
 
-  /** Records a task of {@code type} that completed after {@code serviceNanos} of processing. */
+  /** Records a task of {@code type} that completed after {@code serviceNanos} of processing, CPU unknown. */
   public synchronized void onCompleted(String type, long serviceNanos) {
+    onCompleted(type, serviceNanos, -1);
+  }
+
+  /**
+   * Records a task of {@code type} that completed after {@code serviceNanos} of processing, of which
+   * its thread spent {@code cpuNanos} on a CPU ({@code < 0}: unknown).
+   */
+  public synchronized void onCompleted(String type, long serviceNanos, long cpuNanos) {
     inUse--;
     completed++;
     long nanos = Math.max(0, serviceNanos);
     serviceNanosSum += nanos;
-    long[] total = byType.computeIfAbsent(type == null ? "" : type, t -> new long[2]);
+    long[] total = byType.computeIfAbsent(type == null ? "" : type, t -> new long[4]);
     total[0]++;
     total[1] += nanos;
+    if (cpuNanos >= 0) {
+      total[2]++;
+      total[3] += cpuNanos;
+    }
   }
 
   /** Records a used slot released by an error: a drop for the controller. */
@@ -55,7 +68,8 @@ public final class UsageWindow {
 
   private Map<String, ServiceTime> types() {
     Map<String, ServiceTime> types = new HashMap<>();
-    byType.forEach((type, total) -> types.put(type, new ServiceTime(total[0], total[1] / 1e6 / total[0])));
+    byType.forEach((type, total) -> types.put(type, new ServiceTime(total[0], total[1] / 1e6 / total[0],
+        total[2] == 0 ? Double.NaN : total[3] / 1e6 / total[2])));
     return types;
   }
 

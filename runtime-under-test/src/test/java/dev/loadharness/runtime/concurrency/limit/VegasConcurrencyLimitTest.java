@@ -125,7 +125,7 @@ class VegasConcurrencyLimitTest {
     assertThat(d.direction()).as(d.reason()).isEqualTo(Direction.UP);
 
     // The scalar Vegas this replaces would have read the same interval as a queue of ~13 and shrunk.
-    VegasConcurrencyLimit scalar = new VegasConcurrencyLimit(new SlotLimits(14, 1, 56),
+    VegasConcurrencyLimit scalar = new VegasConcurrencyLimit(new SlotLimits(10, 1, 56),
         VegasLimitSettings.defaults().withCooldownIntervals(0));
     scalar.update(busy(14, 100, 0));
     assertThat(scalar.update(busy(14, (5 * 100 + 7 * 2_000) / 12.0, 5)).direction()).isEqualTo(Direction.DOWN);
@@ -136,15 +136,97 @@ class VegasConcurrencyLimitTest {
     VegasConcurrencyLimit vegas = new VegasConcurrencyLimit(new SlotLimits(14, 1, 56),
         VegasLimitSettings.defaults().withCooldownIntervals(0));
     vegas.update(mixed(14, 0, Map.of("cpu", new ServiceTime(50, 100), "blocking", new ServiceTime(5, 2_000))));
-    LimitDecision d = vegas.update(mixed(14, 0, Map.of("cpu", new ServiceTime(50, 400),
+    LimitDecision d = vegas.update(mixed(14, 0, Map.of("cpu", new ServiceTime(50, 800),
         "blocking", new ServiceTime(5, 2_000))));
     assertThat(d.direction()).as(d.reason()).isEqualTo(Direction.DOWN);
   }
 
+  @Test
+  void underDemandADecreaseThatCostGoodputIsUndone() {
+    // Contention from outside (service 3x baseline whatever the limit): 20 -> 19 loses a slot's worth
+    // of goodput (limit - queue: 6.67 -> 6.33 slots), so the throughput objective restores 20.
+    VegasLimitSettings s = new VegasLimitSettings(1, 3, 6, 30, 0, 200, 10_000, 0.75, 0.9, 0.85, 0.9);
+    VegasConcurrencyLimit vegas = new VegasConcurrencyLimit(new SlotLimits(10, 1, 100), s);
+    vegas.update(busy(20, 100, 0));
+    assertThat(vegas.update(busy(20, 300, 5)).limit()).isEqualTo(19);
+    LimitDecision d = vegas.update(busy(19, 300, 5));
+    assertThat(d.limit()).as(d.reason()).isEqualTo(20);
+    assertThat(d.reason()).contains("decrease cost goodput");
+  }
+
+  @Test
+  void underDemandADecreaseThatRaisedGoodputStands() {
+    // Self-inflicted contention: one slot fewer and service drops from 300 to 200 ms, goodput rises
+    // (6.67 -> 9.5 slots): Vegas keeps shrinking.
+    VegasLimitSettings s = new VegasLimitSettings(1, 3, 6, 30, 0, 200, 10_000, 0.75, 0.9, 0.85, 0.9);
+    VegasConcurrencyLimit vegas = new VegasConcurrencyLimit(new SlotLimits(10, 1, 100), s);
+    vegas.update(busy(20, 100, 0));
+    assertThat(vegas.update(busy(20, 300, 5)).limit()).isEqualTo(19);
+    LimitDecision d = vegas.update(busy(19, 200, 5));
+    assertThat(d.direction()).as(d.reason()).isEqualTo(Direction.DOWN);
+  }
+
+  @Test
+  void withWorkWaitingDelayAloneNeverCutsBelowTheInitialLimit() {
+    VegasConcurrencyLimit vegas = new VegasConcurrencyLimit(new SlotLimits(14, 1, 56), NO_COOLDOWN);
+    vegas.update(busy(14, 100, 0));
+    LimitDecision waiting = vegas.update(busy(14, 1_000, 5));
+    assertThat(waiting.direction()).as(waiting.reason()).isEqualTo(Direction.HOLD);
+    assertThat(waiting.reason()).contains("below its initial 14");
+    // Without unmet demand the same queue takes it down, and so does the process's CPU with work waiting.
+    assertThat(vegas.update(busy(14, 1_000, 0)).direction()).isEqualTo(Direction.DOWN);
+    LimitDecision cpu = vegas.update(new Observation(14, 14, 5, 100, 1_000, 0, 50, 20, 0.95, 0.3));
+    assertThat(cpu.limit()).as(cpu.reason()).isLessThan(14);
+  }
+
+  @Test
+  void queueingIsWeightedBySlotTimeNotByCompletions() {
+    // 40 CPU tasks got 3x slower, but they hold 40 x 300 ms of 40 x 300 + 10 x 2 s of slot time
+    // (Little's law: 37% of the slots). Weighted by completions (80%) the queue would read
+    // 14 x 0.8 x 0.5 = 5.6 (hold at best); weighted by slot time it is 14 x 0.375 x 0.5 = 2.6 < alpha: grow.
+    VegasConcurrencyLimit vegas = new VegasConcurrencyLimit(new SlotLimits(14, 1, 56),
+        VegasLimitSettings.defaults().withCooldownIntervals(0));
+    vegas.update(mixed(14, 0, Map.of("cpu", new ServiceTime(40, 100), "blocking", new ServiceTime(10, 2_000))));
+    LimitDecision d = vegas.update(mixed(14, 5, Map.of("cpu", new ServiceTime(40, 300),
+        "blocking", new ServiceTime(10, 2_000))));
+    assertThat(d.direction()).as(d.reason()).isEqualTo(Direction.UP);
+  }
+
+  @Test
+  void highCpuBacksOffOnlyTheCpuConsumingShareOfTheSlots() {
+    VegasConcurrencyLimit vegas = new VegasConcurrencyLimit(new SlotLimits(40, 1, 100),
+        VegasLimitSettings.defaults().withCooldownIntervals(0));
+    // CPU-bound work holding all the slots: the old 10% back-off, 40 -> 36.
+    LimitDecision cpuBound = vegas.update(withCpu(40, 0, 0.95, Map.of("cpu", new ServiceTime(100, 100, 95))));
+    assertThat(cpuBound.limit()).as(cpuBound.reason()).isEqualTo(36);
+
+    // Blocking work (5 ms of CPU in 2 s) holding 95% of the slot time: 40 x 5% x 10% = 0.2 slots
+    // to take back, so no back-off; demand waits, so the limit grows by the non-CPU share of a step.
+    VegasConcurrencyLimit mixed = new VegasConcurrencyLimit(new SlotLimits(40, 1, 100),
+        VegasLimitSettings.defaults().withCooldownIntervals(0));
+    Map<String, ServiceTime> types = Map.of("cpu", new ServiceTime(10, 100, 95),
+        "blocking", new ServiceTime(19, 2_000, 5));
+    LimitDecision d = mixed.update(withCpu(40, 5, 0.95, types));
+    assertThat(d.direction()).as(d.reason()).isEqualTo(Direction.UP);
+  }
+
+  @Test
+  void cpuBoundWorkDoesNotGrowAboveTheCpuCeiling() {
+    VegasConcurrencyLimit vegas = new VegasConcurrencyLimit(new SlotLimits(40, 1, 100),
+        VegasLimitSettings.defaults().withCooldownIntervals(0));
+    LimitDecision d = vegas.update(withCpu(40, 5, 0.8, Map.of("cpu", new ServiceTime(100, 100, 95))));
+    assertThat(d.direction()).as(d.reason()).isEqualTo(Direction.HOLD);
+    assertThat(d.reason()).contains("growth ceiling");
+  }
+
   private static Observation mixed(int limit, int waiting, Map<String, ServiceTime> types) {
+    return withCpu(limit, waiting, 0.3, types);
+  }
+
+  private static Observation withCpu(int limit, int waiting, double cpu, Map<String, ServiceTime> types) {
     long completed = types.values().stream().mapToLong(ServiceTime::completed).sum();
     double mean = types.values().stream().mapToDouble(t -> t.completed() * t.meanMillis()).sum() / completed;
-    return new Observation(limit, limit, waiting, completed, mean, 0, 50, 20, 0.3, 0.3, types);
+    return new Observation(limit, limit, waiting, completed, mean, 0, 50, 20, cpu, 0.3, types);
   }
 
   @Test

@@ -44,6 +44,25 @@ class AdaptiveSlotSupplierTest {
   }
 
   @Test
+  void measuresTheTaskThreadsCpuTimeOnlyWhenReleasedOnTheSameThread() throws Exception {
+    AtomicLong cpu = new AtomicLong(5_000_000L);
+    AdaptiveSlotSupplier<ActivitySlotInfo> measured = new AdaptiveSlotSupplier<>(2, 5, nanos::get, cpu::get);
+    SlotPermit same = measured.reserveSlot(null).join();
+    SlotPermit other = measured.reserveSlot(null).join();
+    measured.markSlotUsed(used(same));
+    measured.markSlotUsed(used(other));
+    nanos.addAndGet(100_000_000L);
+    cpu.addAndGet(30_000_000L);
+    measured.releaseSlot(released(same, SlotReleaseReason.taskComplete()));
+    Thread elsewhere = new Thread(() -> measured.releaseSlot(released(other, SlotReleaseReason.taskComplete())));
+    elsewhere.start();
+    elsewhere.join();
+
+    // Two tasks of the unnamed type: both 100 ms, only the same-thread one has a CPU time (30 ms).
+    assertThat(measured.drainUsage().byType()).containsEntry("", new ServiceTime(2, 100.0, 30.0));
+  }
+
+  @Test
   void slotInfoWithoutTaskInfoCountsUnderTheUnnamedType() {
     // SlotSupplierBenchmark (and any caller building slot info by hand) passes no ActivityInfo.
     assertThat(AdaptiveSlotSupplier.typeOf(new ActivitySlotInfo(null, "worker", "build"))).isEmpty();

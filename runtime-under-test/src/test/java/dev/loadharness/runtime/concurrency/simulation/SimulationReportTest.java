@@ -27,4 +27,13 @@ class SimulationReportTest {
     System.out.println(table);
     assertThat(results).hasSize(9);
   }
+
+  @Test
+  void writesTheMixedWorkloadTable() throws IOException {
+    String table = MixedSimulationReport.markdown(MixedSimulationReport.runAll(SimulationReport.SEED), SimulationReport.SEED);
+    Path out = Path.of("target", "concurrency-simulation-mixed.md");
+    Files.createDirectories(out.getParent());
+    Files.writeString(out, table);
+    System.out.println(table);
+  }
 }

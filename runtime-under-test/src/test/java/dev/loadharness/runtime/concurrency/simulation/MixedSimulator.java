@@ -1,0 +1,231 @@
+package dev.loadharness.runtime.concurrency.simulation;
+
+import dev.loadharness.runtime.concurrency.limit.Observation;
+import dev.loadharness.runtime.concurrency.limit.ServiceTime;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A deterministic, discrete-time model of one worker serving a {@link MixedScenario}: a workflow-task
+ * slot pool and an activity slot pool, each with its own policy, pulling from two FIFO server backlogs
+ * and sharing the worker's CPU.
+ *
+ * <p>Each 10 ms tick: Poisson workflow starts queue their first workflow task; each pool starts the
+ * oldest task of its backlog while fewer than its limit are in flight (the wait is schedule-to-start);
+ * running CPU phases share the worker's cores (see {@link MixedScenario}), blocking phases just wait;
+ * a finished task queues the workflow's next task. Every simulated second each policy sees the
+ * {@link Observation} the runtime builds: peak in use, reservations waiting (the pollers, when all
+ * slots are busy), completions per task type with mean service time and, for activities, mean CPU
+ * time (the runtime measures it on the activity's thread; workflow tasks' is unknown), the pool's
+ * schedule-to-start p95 and the process CPU load. Two seeded {@link Random}s, one for arrivals and
+ * workflow types and one for task sizes, so every policy sees the same arrivals; no wall clock.
+ */
+final class MixedSimulator {
+
+  static final int TICKS_PER_SECOND = 100;
+  private static final double TICK_MILLIS = 1000.0 / TICKS_PER_SECOND;
+  private static final int LAST_STEP = 4; // task, activity, task, activity, task
+
+  private final Random arrivals;
+  private final Random sizes;
+
+  MixedSimulator(long seed) {
+    this.arrivals = new Random(seed);
+    this.sizes = new Random(~seed);
+  }
+
+  /** One workflow execution: its type, the step it is at, when it started. */
+  private static final class Workflow {
+    final boolean blocking;
+    final long startTick;
+    int step;
+
+    Workflow(boolean blocking, long startTick) {
+      this.blocking = blocking;
+      this.startTick = startTick;
+    }
+  }
+
+  /** One task in flight: remaining CPU work and blocking time, in milliseconds. */
+  private static final class Task {
+    final Workflow workflow;
+    final long startTick;
+    final double cpuWork;
+    double cpuLeft;
+    double waitLeft;
+
+    Task(Workflow workflow, long startTick, double cpuWork, double waitLeft) {
+      this.workflow = workflow;
+      this.startTick = startTick;
+      this.cpuWork = cpuWork;
+      this.cpuLeft = cpuWork;
+      this.waitLeft = waitLeft;
+    }
+
+    boolean onCpu() {
+      return cpuLeft > 0;
+    }
+  }
+
+  /** One slot pool: its backlog, tasks in flight, policy and this interval's counters. */
+  private final class Pool {
+    final boolean activity;
+    final ConcurrencyPolicy policy;
+    final ArrayDeque<long[]> backlogTicks = new ArrayDeque<>();
+    final ArrayDeque<Workflow> backlog = new ArrayDeque<>();
+    final List<Task> inFlight = new ArrayList<>();
+    final Map<String, double[]> byType = new HashMap<>(); // type -> {n, service ms, cpu ms}
+    final List<Double> waits = new ArrayList<>();
+    int limit;
+    int peak;
+
+    Pool(boolean activity, ConcurrencyPolicy policy) {
+      this.activity = activity;
+      this.policy = policy;
+      this.limit = policy.initialLimit();
+    }
+
+    void enqueue(Workflow wf, long tick) {
+      backlog.addLast(wf);
+      backlogTicks.addLast(new long[] {tick});
+    }
+
+    void admit(MixedScenario s, long tick, List<Double> phaseWaits) {
+      while (inFlight.size() < limit && !backlog.isEmpty()) {
+        Workflow wf = backlog.removeFirst();
+        double wait = (tick - backlogTicks.removeFirst()[0]) * TICK_MILLIS;
+        waits.add(wait);
+        if (phaseWaits != null) {
+          phaseWaits.add(wait);
+        }
+        inFlight.add(newTask(s, wf, tick));
+      }
+      peak = Math.max(peak, inFlight.size());
+    }
+
+    private Task newTask(MixedScenario s, Workflow wf, long tick) {
+      double jitter = 0.8 + 0.4 * sizes.nextDouble();
+      if (!activity) {
+        return new Task(wf, tick, s.smallCpuMillis() * jitter, 0);
+      }
+      return wf.blocking
+          ? new Task(wf, tick, s.smallCpuMillis() * jitter, s.blockingMillis() * jitter)
+          : new Task(wf, tick, s.cpuActivityMillis() * jitter, 0);
+    }
+
+    String type(Workflow wf) {
+      return activity ? (wf.blocking ? "BlockingIo" : "Cpu") : (wf.blocking ? "BlockingWorkflow" : "CpuWorkflow");
+    }
+
+    Observation observe(double cpuLoad) {
+      Map<String, ServiceTime> types = new HashMap<>();
+      long completed = 0;
+      double serviceSum = 0;
+      for (Map.Entry<String, double[]> e : byType.entrySet()) {
+        double[] t = e.getValue();
+        types.put(e.getKey(), new ServiceTime((long) t[0], t[1] / t[0], activity ? t[2] / t[0] : Double.NaN));
+        completed += (long) t[0];
+        serviceSum += t[1];
+      }
+      int waiting = inFlight.size() >= limit ? Simulator.POLLERS : 0;
+      return new Observation(limit, peak, waiting, completed, completed == 0 ? Double.NaN : serviceSum / completed,
+          0, p95(waits), Double.NaN, cpuLoad, Double.NaN, types);
+    }
+
+    void nextInterval(double cpuLoad) {
+      limit = policy.next(observe(cpuLoad));
+      byType.clear();
+      waits.clear();
+      peak = inFlight.size();
+    }
+  }
+
+  /** Runs the two policies through {@code scenario}; one entry per simulated second. */
+  MixedResult run(MixedScenario s, String name, ConcurrencyPolicy workflowPolicy, ConcurrencyPolicy activityPolicy) {
+    Pool tasks = new Pool(false, workflowPolicy);
+    Pool activities = new Pool(true, activityPolicy);
+    List<MixedResult.Second> seconds = new ArrayList<>();
+    List<Double> phaseWorkflowTaskWaits = new ArrayList<>();
+    List<Double> phaseActivityWaits = new ArrayList<>();
+    List<double[]> workflowLatencies = new ArrayList<>(); // {start second, end-to-end ms}
+    long tick = 0;
+    for (int second = 0; second < s.seconds(); second++) {
+      int finished = 0;
+      double cpuBusy = 0;
+      for (int t = 0; t < TICKS_PER_SECOND; t++, tick++) {
+        double now = tick / (double) TICKS_PER_SECOND;
+        int started = poisson(s.arrivalsPerSecond(now) / TICKS_PER_SECOND);
+        for (int a = 0; a < started; a++) {
+          tasks.enqueue(new Workflow(arrivals.nextDouble() < s.blockingShare(), tick), tick);
+        }
+        boolean phase = s.inPhase(now);
+        tasks.admit(s, tick, phase ? phaseWorkflowTaskWaits : null);
+        activities.admit(s, tick, phase ? phaseActivityWaits : null);
+        int onCpu = 0;
+        for (Pool pool : List.of(tasks, activities)) {
+          for (Task task : pool.inFlight) {
+            onCpu += task.onCpu() ? 1 : 0;
+          }
+        }
+        double share = onCpu == 0 ? 0
+            : Math.min(1, s.workerCores() / onCpu) / (1 + s.switchOverhead() * Math.max(0, onCpu - s.workerCores()));
+        cpuBusy += Math.min(onCpu, s.workerCores());
+        for (Pool pool : List.of(tasks, activities)) {
+          for (int i = pool.inFlight.size() - 1; i >= 0; i--) {
+            Task task = pool.inFlight.get(i);
+            if (task.onCpu()) {
+              task.cpuLeft -= TICK_MILLIS * share;
+            } else {
+              task.waitLeft -= TICK_MILLIS;
+            }
+            if (task.cpuLeft <= 0 && task.waitLeft <= 0) {
+              pool.inFlight.set(i, pool.inFlight.get(pool.inFlight.size() - 1));
+              pool.inFlight.remove(pool.inFlight.size() - 1);
+              double[] totals = pool.byType.computeIfAbsent(pool.type(task.workflow), k -> new double[3]);
+              totals[0]++;
+              totals[1] += (tick + 1 - task.startTick) * TICK_MILLIS;
+              totals[2] += task.cpuWork;
+              Workflow wf = task.workflow;
+              if (++wf.step > LAST_STEP) {
+                finished++;
+                workflowLatencies.add(new double[] {wf.startTick / (double) TICKS_PER_SECOND,
+                    (tick + 1 - wf.startTick) * TICK_MILLIS});
+              } else {
+                (wf.step % 2 == 1 ? activities : tasks).enqueue(wf, tick + 1);
+              }
+            }
+          }
+        }
+      }
+      double cpuLoad = cpuBusy / TICKS_PER_SECOND / s.machineCores();
+      seconds.add(new MixedResult.Second(second + 1, tasks.limit, activities.limit, finished, p95(tasks.waits),
+          p95(activities.waits), tasks.backlog.size(), activities.backlog.size(), cpuLoad));
+      tasks.nextInterval(cpuLoad);
+      activities.nextInterval(cpuLoad);
+    }
+    return new MixedResult(s, name, seconds, p95(phaseWorkflowTaskWaits), p95(phaseActivityWaits), workflowLatencies);
+  }
+
+  private int poisson(double mean) {
+    double l = Math.exp(-mean);
+    int k = 0;
+    double p = arrivals.nextDouble();
+    while (p > l) {
+      k++;
+      p *= arrivals.nextDouble();
+    }
+    return k;
+  }
+
+  static double p95(List<Double> values) {
+    if (values.isEmpty()) {
+      return Double.NaN;
+    }
+    double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+    return sorted[(int) Math.ceil(0.95 * sorted.length) - 1];
+  }
+}
