@@ -68,9 +68,10 @@ public final class LoadRun {
 
   private RunOutcome measure(RunPlan plan, ServerEnvironment server, WorkflowClient client) {
     ScenarioSpec spec = plan.spec();
-    out.println("starting " + spec.workers().processes() + " worker JVM(s) on task queue " + plan.taskQueue());
+    out.println("starting " + spec.workers().processes() + " worker JVM(s) on task queue " + plan.taskQueue()
+        + (plan.workerCode().revision().isPresent() ? ", worker code: " + plan.workerCode().label() : ""));
     try (WorkerProcesses workers = WorkerProcesses.start(spec.workers(), server.connection(), plan.taskQueue(),
-        plan.runDir())) {
+        plan.runDir(), plan.workerCode().classpath())) {
       List<WorkerMetricsSnapshot> warmUpBaseline = List.of();
       if (spec.warmUpWorkflows() > 0) {
         out.println("warm-up: " + spec.warmUpWorkflows() + " workflows before the measured load");

@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code scripts/load [scenario] [--server kind] [--workers n] [--out dir] [--compare settings --rounds n]}:
+ * {@code scripts/load [scenario] [--server kind] [--workers n] [--out dir] [--compare settings | --baseline b]
+ * [--rounds n]}:
  * exit 0 pass, 1 breach, 2 error.
  */
 @Command(name = "load", mixinStandardHelpOptions = true,
@@ -39,6 +40,19 @@ public final class LoadMain implements Callable<Integer> {
           + "sdk-resource-based, sdk-poller-autoscaling; comma-separated, or 'all') against one server and "
           + "write comparison.md")
   List<String> compare;
+
+  @Option(names = "--baseline", paramLabel = "classpath|run-dir",
+      description = "A/B: compare head with a baseline: a worker classpath (jar[:jar...]; scripts/load turns a git "
+          + "ref into one) run in interleaved rounds against one server, or a directory of earlier run.json "
+          + "records of this scenario; writes comparison.md/.json/.html; exit 1 only on a regression beyond a "
+          + "metric's minimum effect")
+  String baseline;
+
+  @Option(names = "--baseline-label", hidden = true, description = "the baseline build's name in outputs")
+  String baselineLabel;
+
+  @Option(names = "--baseline-commit", hidden = true, description = "the baseline build's commit")
+  String baselineCommit;
 
   @Option(names = "--rounds", defaultValue = "3", description = "comparison rounds; default ${DEFAULT-VALUE}")
   int rounds;
@@ -65,6 +79,20 @@ public final class LoadMain implements Callable<Integer> {
     }
     RunOptions options = new RunOptions(scenario, Optional.ofNullable(server), Optional.ofNullable(workers), out,
         progressEvery);
+    if (baseline != null && compare != null) {
+      System.out.println("--baseline and --compare cannot be combined: an A/B run compares builds under the "
+          + "scenario's own runtime setting");
+      return 2;
+    }
+    if (baseline != null) {
+      try {
+        return new BaselineRunner(System.out).run(
+            new BaselineRunner.Request(options, baseline, baselineLabel, baselineCommit, rounds));
+      } catch (IllegalArgumentException e) {
+        System.out.println(e.getMessage());
+        return 2;
+      }
+    }
     if (compare == null) {
       return new LoadRunner(System.out).run(options).exitCode();
     }
