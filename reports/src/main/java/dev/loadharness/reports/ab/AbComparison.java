@@ -1,6 +1,6 @@
 package dev.loadharness.reports.ab;
 
-import dev.loadharness.reports.ab.RatioBootstrap.Interval;
+import dev.loadharness.reports.ab.RatioInterval.Interval;
 import dev.loadharness.reports.compare.Stat;
 import dev.loadharness.reports.record.RunRecord;
 import java.util.ArrayList;
@@ -9,7 +9,7 @@ import java.util.Objects;
 
 /**
  * Head against a baseline on one scenario: every {@link AbMetric} as a ratio head/base with a bootstrap 95%
- * interval ({@link RatioBootstrap}) and an {@link AbVerdict}.
+ * interval ({@link RatioInterval}: bootstrap and Student-t) and an {@link AbVerdict}.
  *
  * <p>Paired: head and base ran in the same rounds against one server, the order rotated each round, so the
  * ratio of a round cancels whatever the machine was doing that minute. Unpaired: the baseline is earlier
@@ -29,8 +29,12 @@ import java.util.Objects;
 public record AbComparison(String scenario, String serverKind, String head, String base, boolean paired, int rounds,
     int baseRuns, int resamples, long seed, List<MetricResult> metrics) {
 
-  /** Fewer samples than this give no verdict: one round has no spread at all. */
-  public static final int MIN_SAMPLES = 2;
+  /**
+   * Fewer samples than this give no verdict but inconclusive: one round has no spread at all, and two rounds'
+   * t interval rests on one difference (measured: two rounds of identical code on a busy machine agreed on a
+   * ratio of 0.73 to three digits).
+   */
+  public static final int MIN_SAMPLES = 3;
 
   public AbComparison {
     Objects.requireNonNull(scenario, "scenario");
@@ -65,8 +69,8 @@ public record AbComparison(String scenario, String serverKind, String head, Stri
       }
       String left = ratios.size() < pairs.size()
           ? (pairs.size() - ratios.size()) + " round(s) without a value > 0 on both sides left out" : "";
-      Interval interval = ratios.isEmpty() ? null : RatioBootstrap.paired(array(ratios), RatioBootstrap.RESAMPLES,
-          RatioBootstrap.SEED);
+      Interval interval = ratios.isEmpty() ? null : RatioInterval.paired(array(ratios), RatioInterval.RESAMPLES,
+          RatioInterval.SEED);
       results.add(result(metric, headValues, baseValues, interval, ratios.size(), left));
     }
     RunRecord any = pairs.stream().map(p -> p.head() != null ? p.head() : p.base()).filter(Objects::nonNull)
@@ -74,7 +78,7 @@ public record AbComparison(String scenario, String serverKind, String head, Stri
     int rounds = (int) pairs.stream().filter(p -> p.head() != null).count();
     int baseRuns = (int) pairs.stream().filter(p -> p.base() != null).count();
     return new AbComparison(any.scenario(), any.environment().serverKind(), head, base, true, rounds, baseRuns,
-        RatioBootstrap.RESAMPLES, RatioBootstrap.SEED, results);
+        RatioInterval.RESAMPLES, RatioInterval.SEED, results);
   }
 
   /** Compares head's runs with earlier baseline runs, unpaired. */
@@ -90,13 +94,13 @@ public record AbComparison(String scenario, String serverKind, String head, Stri
       List<Double> h = positive(headValues);
       List<Double> b = positive(baseValues);
       Interval interval = h.isEmpty() || b.isEmpty() ? null
-          : RatioBootstrap.unpaired(array(h), array(b), RatioBootstrap.RESAMPLES, RatioBootstrap.SEED);
+          : RatioInterval.unpaired(array(h), array(b), RatioInterval.RESAMPLES, RatioInterval.SEED);
       int samples = Math.min(h.size(), b.size());
       results.add(result(metric, headValues, baseValues, interval, samples, ""));
     }
     RunRecord first = headRuns.get(0);
     return new AbComparison(first.scenario(), first.environment().serverKind(), head, base, false, headRuns.size(),
-        baseRuns.size(), RatioBootstrap.RESAMPLES, RatioBootstrap.SEED, results);
+        baseRuns.size(), RatioInterval.RESAMPLES, RatioInterval.SEED, results);
   }
 
   private static MetricResult result(AbMetric metric, List<Double> headValues, List<Double> baseValues,
@@ -111,7 +115,7 @@ public record AbComparison(String scenario, String serverKind, String head, Stri
       why = join(note, "no value > 0 on both sides");
     } else if (samples < MIN_SAMPLES) {
       verdict = AbVerdict.INCONCLUSIVE;
-      why = join(note, "fewer than " + MIN_SAMPLES + " samples on a side: no spread to judge");
+      why = join(note, "fewer than " + MIN_SAMPLES + " samples (paired rounds, or runs on each side): too few to judge");
     } else {
       verdict = AbVerdict.of(interval, metric.direction(), effect);
     }
@@ -133,10 +137,11 @@ public record AbComparison(String scenario, String serverKind, String head, Stri
   /** How the interval was computed, in one sentence for every output. */
   public String method() {
     return paired
-        ? "95% interval: percentile bootstrap (" + resamples + " resamples, seed " + seed + ") of the geometric "
-            + "mean of the per-round paired ratios head/base"
-        : "95% interval: percentile bootstrap (" + resamples + " resamples, seed " + seed + ") of the ratio of "
-            + "geometric means, head and baseline runs resampled independently (unpaired: the baseline ran earlier)";
+        ? "95% interval of the geometric mean of the per-round paired ratios head/base: the wider of a percentile "
+            + "bootstrap (" + resamples + " resamples, seed " + seed + ") and Student's t interval of the mean log ratio"
+        : "95% interval of the ratio of geometric means, unpaired (the baseline ran earlier): the wider of a "
+            + "percentile bootstrap (" + resamples + " resamples, seed " + seed + ", each side resampled on its own) "
+            + "and Welch's t interval of the difference of mean logs";
   }
 
   private static Double read(AbMetric metric, RunRecord record) {

@@ -1,6 +1,6 @@
 package dev.loadharness.reports.ab;
 
-import dev.loadharness.reports.ab.RatioBootstrap.Interval;
+import dev.loadharness.reports.ab.RatioInterval.Interval;
 import dev.loadharness.reports.trend.Direction;
 import java.util.Locale;
 
