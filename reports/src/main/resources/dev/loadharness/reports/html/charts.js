@@ -97,7 +97,7 @@
       box.setAttribute("data-points", "0");
       return;
     }
-    var series = [{ label: spec.xKind === "percentile" ? "percentile" : (spec.xKind === "index" ? "run" : "t (s)"),
+    var series = [{ label: spec.xKind === "percentile" ? "percentile" : (spec.xKind === "index" ? (spec.xTitle || "run") : "t (s)"),
                     value: spec.xKind === "percentile" ? function (u, v) { return v == null ? "" : percentileLabel(v); }
                          : (spec.xKind === "index" ? function (u, v) {
                              return v == null ? "" : ((spec.xDetails || [])[v] || spec.xLabels[v] || v);
