@@ -25,7 +25,7 @@ class AbComparisonTest {
     assertThat(result(c, "throughput_wps").ratio().estimate()).isBetween(0.48, 0.52);
     assertThat(c.exitCode()).isEqualTo(1);
     assertThat(c.regressions()).extracting(MetricResult::metric)
-        .containsExactly("throughput_wps", "end_to_end_p95_ms", "end_to_end_p99_ms");
+        .containsExactly("throughput_wps", "end_to_end_p50_ms", "end_to_end_p95_ms", "end_to_end_p99_ms");
   }
 
   @Test

@@ -24,7 +24,7 @@ class AbFilesTest {
 
     String md = AbFiles.write(dir, c, runs);
 
-    assertThat(md).contains("**REGRESSED** beyond the minimum effect: end-to-end p95")
+    assertThat(md).contains("**REGRESSED** beyond the minimum effect: end-to-end p50")
         .contains("percentile bootstrap (10000 resamples, seed 20261124)")
         .contains("| end-to-end p95 (ms) | lower |").contains("| **regressed** |")
         .contains("[report](r1-head/report.html)");
