@@ -10,6 +10,7 @@ import dev.loadharness.reports.trend.Direction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -19,6 +20,11 @@ import java.util.Objects;
 public final class AbPage {
   /** File name of the page inside the comparison directory. */
   public static final String FILE_NAME = "comparison.html";
+
+  /** Tick labels of the ratio chart: short enough that every metric gets its own. */
+  private static final Map<String, String> SHORT = Map.of("throughput_wps", "throughput", "end_to_end_p50_ms",
+      "e2e p50", "end_to_end_p95_ms", "e2e p95", "end_to_end_p99_ms", "e2e p99", "workflow_schedule_to_start_p95_ms",
+      "wft s2s", "activity_schedule_to_start_p95_ms", "act s2s", "poll_p95_ms", "poll", "sticky_hit_ratio", "sticky");
 
   private AbPage() {}
 
@@ -87,8 +93,7 @@ public final class AbPage {
     for (int i = 0; i < c.metrics().size(); i++) {
       MetricResult m = c.metrics().get(i);
       x.add((double) i);
-      labels.add(m.metric().replace("_ms", "").replace("schedule_to_start", "s2s").replace("workflow", "wf")
-          .replace("activity", "act"));
+      labels.add(SHORT.getOrDefault(m.metric(), m.metric()));
       details.add(m.label() + ": " + m.verdict().id());
       ratio.add(m.ratio() == null ? null : m.ratio().estimate());
       high.add(m.ratio() == null ? null : m.ratio().high());
@@ -96,12 +101,15 @@ public final class AbPage {
       up.add(1 + m.minEffect());
       down.add(Math.max(0, 1 - m.minEffect()));
     }
-    return new ChartSpec("ab-ratios", "head / base per metric (band: 95% interval; dashed: 1 \u00b1 minimum effect)",
+    double top = Math.max(2.5, 1.2 * ratio.stream().filter(Objects::nonNull).mapToDouble(Double::doubleValue)
+        .max().orElse(1));
+    return new ChartSpec("ab-ratios", String.format(Locale.ROOT, "head / base per metric (band: 95%% interval; "
+        + "dashed: 1 \u00b1 minimum effect; y clipped at %.1f, the table has every bound)", top),
         "index", "ratio", x, labels, details,
         List.of(Series.of("ratio head/base", ratio), new Series("95% high", high, true),
             new Series("95% low", low, true), new Series("1 + min effect", up, true),
             new Series("1 \u2212 min effect", down, true)),
-        List.of(List.of(2, 3)), 0.0, null, "metric");
+        List.of(List.of(2, 3)), 0.0, top, "metric");
   }
 
   /** x: rounds (or runs); head and base values. */
