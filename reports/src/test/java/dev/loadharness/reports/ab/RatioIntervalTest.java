@@ -7,7 +7,7 @@ import dev.loadharness.reports.ab.RatioInterval.Interval;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The bootstrap interval against what theory says it must be. */
+/** The A/B interval (bootstrap and Student-t) against what theory says it must be. */
 class RatioIntervalTest {
 
   @Test
