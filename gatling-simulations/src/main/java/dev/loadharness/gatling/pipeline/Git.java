@@ -6,10 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /** The checkout's commit and dirtiness, or "unknown" outside a git checkout. */
-final class Git {
+public final class Git {
   private Git() {}
 
-  static GitInfo info() {
+  /** This checkout's commit and whether tracked files differ from it. */
+  public static GitInfo info() {
     String commit = run("git", "rev-parse", "HEAD");
     if (commit == null || commit.isBlank()) {
       return new GitInfo("unknown", false);

@@ -79,12 +79,13 @@ public final class LoadRun {
 
   private RunOutcome measure(RunPlan plan, ServerEnvironment server, WorkflowClient client) {
     ScenarioSpec spec = plan.spec();
-    out.println("starting " + spec.workers().processes() + " worker JVM(s) on task queue " + plan.taskQueue());
+    out.println("starting " + spec.workers().processes() + " worker JVM(s) on task queue " + plan.taskQueue()
+        + (plan.workerCode().revision().isPresent() ? ", worker code: " + plan.workerCode().label() : ""));
     if (spec.inject().any()) {
       out.println("INJECTED REGRESSION (a test of the gate, not a real run): " + spec.inject().describe());
     }
     try (WorkerProcesses workers = WorkerProcesses.start(spec.effectiveWorkers(), server.connection(),
-        plan.taskQueue(), plan.runDir(), spec.inject().workerArguments())) {
+        plan.taskQueue(), plan.runDir(), plan.workerCode().classpath(), spec.inject().workerArguments())) {
       List<WorkerMetricsSnapshot> warmUpBaseline = List.of();
       if (spec.warmUpWorkflows() > 0) {
         out.println("warm-up: " + spec.warmUpWorkflows() + " workflows before the measured load");

@@ -40,7 +40,7 @@ final class RecordAssembly {
         .description(plan.spec().description())
         .workload(RecordedWorkload.of(plan.spec()))
         .startedAt(plan.startedAt())
-        .git(Git.info())
+        .git(plan.workerCode().revision().orElseGet(Git::info))
         .environment(Environment.ofThisHost(serverKind, serverVersion, Runtime.getRuntime().maxMemory()))
         .runtimeSetting("mode", w.runtime().id())
         .runtimeSetting("worker_processes", w.processes())

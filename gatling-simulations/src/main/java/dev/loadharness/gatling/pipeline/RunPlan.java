@@ -18,8 +18,10 @@ import java.util.Objects;
  * @param runDir the run directory, created
  * @param startedAt when the run was planned; the run directory's stamp
  * @param progressEvery how often the progress line is printed and a series sample taken
+ * @param workerCode the build the worker JVMs run (this checkout's, or an A/B run's baseline)
  */
-public record RunPlan(ScenarioSpec spec, Path runDir, Instant startedAt, Duration progressEvery) {
+public record RunPlan(ScenarioSpec spec, Path runDir, Instant startedAt, Duration progressEvery,
+    WorkerCode workerCode) {
   /** Run directories are named {@code <stamp>-<name>}. */
   public static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -28,6 +30,7 @@ public record RunPlan(ScenarioSpec spec, Path runDir, Instant startedAt, Duratio
     Objects.requireNonNull(spec, "spec");
     Objects.requireNonNull(runDir, "runDir");
     Objects.requireNonNull(startedAt, "startedAt");
+    Objects.requireNonNull(workerCode, "workerCode");
     if (progressEvery == null || progressEvery.isNegative() || progressEvery.isZero()) {
       throw new IllegalArgumentException("--progress-every must be > 0, got " + progressEvery);
     }
@@ -40,7 +43,12 @@ public record RunPlan(ScenarioSpec spec, Path runDir, Instant startedAt, Duratio
     String name = spec.name() + (label == null || label.isEmpty() ? "" : "-" + label);
     Path dir = runs.toAbsolutePath().resolve(STAMP.format(now) + "-" + name);
     Files.createDirectories(dir);
-    return new RunPlan(spec, dir, now, progressEvery);
+    return new RunPlan(spec, dir, now, progressEvery, WorkerCode.head());
+  }
+
+  /** This plan with its workers running {@code code}. */
+  public RunPlan withWorkerCode(WorkerCode code) {
+    return new RunPlan(spec, runDir, startedAt, progressEvery, code);
   }
 
   /** The run's id: its directory name. */

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code scripts/load [scenario] [--server kind] [--workers n] [--out dir] [--compare settings --rounds n]}:
+ * {@code scripts/load [scenario] [--server kind] [--workers n] [--out dir] [--compare settings | --baseline b]
+ * [--rounds n]}:
  * exit 0 pass, 1 breach, 2 error.
  */
 @Command(name = "load", mixinStandardHelpOptions = true,
@@ -51,6 +52,19 @@ public final class LoadMain implements Callable<Integer> {
           + "write comparison.md")
   List<String> compare;
 
+  @Option(names = "--baseline", paramLabel = "classpath|run-dir",
+      description = "A/B: compare head with a baseline: a worker classpath (jar[:jar...]; scripts/load turns a git "
+          + "ref into one) run in interleaved rounds against one server, or a directory of earlier run.json "
+          + "records of this scenario; writes comparison.md/.json/.html; exit 1 only on a regression beyond a "
+          + "metric's minimum effect")
+  String baseline;
+
+  @Option(names = "--baseline-label", hidden = true, description = "the baseline build's name in outputs")
+  String baselineLabel;
+
+  @Option(names = "--baseline-commit", hidden = true, description = "the baseline build's commit")
+  String baselineCommit;
+
   @Option(names = "--rounds", defaultValue = "3", description = "comparison rounds; default ${DEFAULT-VALUE}")
   int rounds;
 
@@ -70,7 +84,15 @@ public final class LoadMain implements Callable<Integer> {
       cli.usage(cli.getErr());
       return 2;
     });
-    System.exit(cli.execute(args));
+    int code;
+    try {
+      code = cli.execute(args);
+    } catch (Throwable e) {
+      // An Error escaping picocli would leave Gatling's and gRPC's non-daemon threads keeping this JVM alive.
+      System.out.println("ERROR: " + e);
+      code = 2;
+    }
+    System.exit(code);
   }
 
   @Override
@@ -90,6 +112,20 @@ public final class LoadMain implements Callable<Integer> {
     }
     RunOptions options = new RunOptions(scenario, Optional.ofNullable(server), Optional.ofNullable(workers), out,
         progressEvery, inject == null ? Map.of() : inject);
+    if (baseline != null && compare != null) {
+      System.out.println("--baseline and --compare cannot be combined: an A/B run compares builds under the "
+          + "scenario's own runtime setting");
+      return 2;
+    }
+    if (baseline != null) {
+      try {
+        return new BaselineRunner(System.out).run(
+            new BaselineRunner.Request(options, baseline, baselineLabel, baselineCommit, rounds));
+      } catch (IllegalArgumentException e) {
+        System.out.println(e.getMessage());
+        return 2;
+      }
+    }
     if (compare == null) {
       return new LoadRunner(System.out).run(options).exitCode();
     }

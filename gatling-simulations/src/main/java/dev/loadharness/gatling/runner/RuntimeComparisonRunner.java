@@ -1,16 +1,13 @@
 package dev.loadharness.gatling.runner;
 
-import dev.loadharness.gatling.pipeline.LoadRun;
 import dev.loadharness.gatling.pipeline.RunOutcome;
 import dev.loadharness.gatling.pipeline.RunPlan;
 import dev.loadharness.gatling.pipeline.Signals;
+import dev.loadharness.gatling.pipeline.WorkerCode;
 import dev.loadharness.reports.compare.ComparedRun;
 import dev.loadharness.reports.compare.ComparisonMarkdown;
 import dev.loadharness.reports.compare.RuntimeComparison;
 import dev.loadharness.reports.record.RunRecords;
-import dev.loadharness.scenarios.server.ServerEnvironment;
-import dev.loadharness.scenarios.server.ServerEnvironmentException;
-import dev.loadharness.scenarios.server.ServerEnvironments;
 import dev.loadharness.scenarios.spec.ScenarioSpec;
 import dev.loadharness.scenarios.spec.SpecException;
 import dev.loadharness.scenarios.spec.WorkerSettings.RuntimeMode;
@@ -19,8 +16,6 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,10 +24,8 @@ import java.util.Map;
  * and writes the comparison ({@code comparison.md}, {@code comparison.json}) next to every run's own
  * directory.
  *
- * <p>Why rounds and rotation: settings run back to back share whatever the machine is doing at that
- * minute, and rotating the order each round keeps any one setting from always running first (fresh
- * server) or last (fullest server history). Exit code: 0 when every run passed its thresholds, 1 when
- * one breached, 2 when a run or the environment failed.
+ * <p>The rounds are {@link InterleavedRounds} (why rounds and rotation is written there). Exit code: 0 when
+ * every run passed its thresholds, 1 when one breached, 2 when a run or the environment failed.
  */
 public final class RuntimeComparisonRunner {
   private final PrintStream out;
@@ -61,11 +54,7 @@ public final class RuntimeComparisonRunner {
 
     /** The settings in the order round {@code round} (1-based) runs them: rotated by one each round. */
     public List<RuntimeMode> order(int round) {
-      List<RuntimeMode> order = new ArrayList<>();
-      for (int i = 0; i < settings.size(); i++) {
-        order.add(settings.get((i + round - 1) % settings.size()));
-      }
-      return order;
+      return InterleavedRounds.rotated(settings, round);
     }
   }
 
@@ -89,61 +78,23 @@ public final class RuntimeComparisonRunner {
     int total = comparison.settings().size() * comparison.rounds();
     out.println("comparing " + comparison.settings().stream().map(RuntimeMode::id).toList() + " on " + spec.name()
         + ": " + comparison.rounds() + " round(s), " + total + " runs, one server; directory " + dir);
-    ServerEnvironments environments = ServerEnvironments.fromSystem();
-    List<ComparedRun> runs = new ArrayList<>();
-    Map<String, String> problems = new LinkedHashMap<>();
-    boolean breached = false;
-    try (ServerEnvironment server = environments.open(
-        LoadRunner.serverSettings(environments.settings(), comparison.run(), spec), dir.resolve("server"))) {
-      RunOptions options = comparison.run().withOut(dir);
-      int done = 0;
-      for (int round = 1; round <= comparison.rounds(); round++) {
-        for (RuntimeMode mode : comparison.order(round)) {
-          done++;
-          out.println();
-          out.println("=== run " + done + "/" + total + ": round " + round + ", " + mode.id() + " ===");
-          if (Signals.received().isPresent()) {
-            problems.put("round " + round + " " + mode.id(), "not run: interrupted by " + Signals.received().get().name());
-            continue;
-          }
-          RunOutcome outcome = runOne(spec.withRuntime(mode), server, options, mode.id());
-          String key = "round " + round + " " + mode.id();
-          if (outcome.exitCode() == RunOutcome.ERROR) {
-            problems.put(key, outcome.message());
-            continue;
-          }
-          breached |= outcome.exitCode() == RunOutcome.BREACH;
-          // A skipped run (server lacks a capability) has no record: there is nothing to compare.
-          int thisRound = round;
-          outcome.runRecord().ifPresentOrElse(r -> runs.add(new ComparedRun(thisRound, mode.id(), r)),
-              () -> problems.put(key, outcome.message()));
-        }
-      }
-    } catch (ServerEnvironmentException | IllegalStateException | IllegalArgumentException e) {
-      problems.put("server", e.getMessage());
-    }
+    List<InterleavedRounds.Arm> arms = comparison.settings().stream()
+        .map(mode -> new InterleavedRounds.Arm(mode.id(), spec.withRuntime(mode), WorkerCode.head())).toList();
+    InterleavedRounds.Result result = InterleavedRounds.run(out, comparison.run(), spec, dir, arms,
+        comparison.rounds());
+    List<ComparedRun> runs = result.runs().stream()
+        .map(r -> new ComparedRun(r.round(), r.arm(), r.record())).toList();
     if (!runs.isEmpty()) {
       write(dir, runs, comparison.candidate().id());
     }
-    problems.forEach((run, message) -> out.println("ERROR in " + run + ": " + message));
+    result.problems().forEach((run, message) -> out.println("ERROR in " + run + ": " + message));
     if (Signals.received().isPresent()) {
       return Signals.received().get().exitCode();
     }
-    if (!problems.isEmpty()) {
+    if (!result.problems().isEmpty()) {
       return RunOutcome.ERROR;
     }
-    return breached ? RunOutcome.BREACH : RunOutcome.PASS;
-  }
-
-  private RunOutcome runOne(ScenarioSpec spec, ServerEnvironment server, RunOptions options, String label) {
-    RunPlan plan;
-    try {
-      plan = RunPlan.create(spec, options.out(), label, options.progressEvery());
-    } catch (IOException e) {
-      out.println("ERROR: cannot create a run directory under " + options.out() + ": " + e.getMessage());
-      return new RunOutcome(RunOutcome.ERROR, null, null, e.getMessage());
-    }
-    return new LoadRun(out).execute(plan, server);
+    return result.breached() ? RunOutcome.BREACH : RunOutcome.PASS;
   }
 
   private void write(Path dir, List<ComparedRun> runs, String candidate) {

@@ -18,10 +18,12 @@ import java.util.List;
  * @param bands pairs of series indexes (1-based as uPlot counts, upper first) to fill between
  * @param yMin lowest value the y axis may show (the metric's physical limit), null for none
  * @param yMax highest value the y axis may show, null for none
+ * @param xTitle the x axis title of an {@code index} chart, null for the default (runs by start time)
  */
 public record ChartSpec(
     String id, String title, String xKind, String yLabel, List<Double> x, List<String> xLabels,
-    List<String> xDetails, List<Series> series, List<List<Integer>> bands, Double yMin, Double yMax) {
+    List<String> xDetails, List<Series> series, List<List<Integer>> bands, Double yMin, Double yMax,
+    String xTitle) {
 
   /** Validates the id, x kind and series lengths. */
   public ChartSpec {
@@ -42,6 +44,12 @@ public record ChartSpec(
             + " values for " + x.size() + " x values");
       }
     }
+  }
+
+  /** A chart with the default x axis title. */
+  public ChartSpec(String id, String title, String xKind, String yLabel, List<Double> x, List<String> xLabels,
+      List<String> xDetails, List<Series> series, List<List<Integer>> bands, Double yMin, Double yMax) {
+    this(id, title, xKind, yLabel, x, xLabels, xDetails, series, bands, yMin, yMax, null);
   }
 
   /** A chart without hover details or y limits. */

@@ -66,7 +66,7 @@
       var widest = 0;
       spec.xLabels.forEach(function (l) { widest = Math.max(widest, textWidth(l)); });
       return {
-        label: "run (start time, UTC)",
+        label: spec.xTitle || "run (start time, UTC)",
         font: AXIS_FONT,
         space: widest + LABEL_GAP,
         incrs: [1, 2, 3, 4, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 5000, 10000],
@@ -97,7 +97,7 @@
       box.setAttribute("data-points", "0");
       return;
     }
-    var series = [{ label: spec.xKind === "percentile" ? "percentile" : (spec.xKind === "index" ? "run" : "t (s)"),
+    var series = [{ label: spec.xKind === "percentile" ? "percentile" : (spec.xKind === "index" ? (spec.xTitle || "run") : "t (s)"),
                     value: spec.xKind === "percentile" ? function (u, v) { return v == null ? "" : percentileLabel(v); }
                          : (spec.xKind === "index" ? function (u, v) {
                              return v == null ? "" : ((spec.xDetails || [])[v] || spec.xLabels[v] || v);

@@ -75,6 +75,20 @@ class BrowserRenderIT {
   }
 
   @Test
+  void abComparisonPageLoadsOfflineWithEveryChartDrawnAndItsAxisTitles() throws Exception {
+    dev.loadharness.reports.ab.AbComparison c = dev.loadharness.reports.ab.AbComparison.paired("head", "base",
+        dev.loadharness.reports.ab.AbRuns.rounds(3, new double[] {1.0}, new double[] {2.0}));
+    Path abDir = dir.resolve("ab");
+    dev.loadharness.reports.ab.AbFiles.write(abDir, c, List.of());
+    Path page = abDir.resolve(dev.loadharness.reports.ab.AbPage.FILE_NAME);
+    Map<String, JsonNode> charts = ChartsDrawn.assertAllDrawn(chromium, page, dir);
+    assertThat(charts).containsKey("ab-ratios");
+    HeadlessChromium.Loaded loaded = chromium.load(page, dir);
+    assertThat(loaded.dom()).as("x named in the legends").contains("u-label\">metric<").contains("u-label\">round<")
+        .doesNotContain("u-label\">run<");
+  }
+
+  @Test
   void aScriptErrorOnThePageIsCaught() throws Exception {
     Path runDir = dir.resolve("broken");
     Path page = RunReport.write(runDir, Fixtures.run(0), null);

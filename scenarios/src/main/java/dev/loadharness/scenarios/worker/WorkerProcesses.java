@@ -17,10 +17,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Launches worker JVMs with this JVM's classpath, waits until each polls, and stops them: SIGTERM first so
- * they write their final metrics, SIGKILL after a bounded wait. Each worker gets the run's connection in
- * its environment (TLS files and API key included) and this JVM's pid to watch, so it exits when the
- * runner dies. A worker that ends while the run did not stop or kill it is recorded as a {@link Death}.
+ * Launches worker JVMs with this JVM's classpath (or a given one), waits until each polls, and stops them:
+ * SIGTERM first so they write their final metrics, SIGKILL after a bounded wait. Each worker gets the run's
+ * connection in its environment (TLS files and API key included) and this JVM's pid to watch, so it exits
+ * when the runner dies. A worker that ends while the run did not stop or kill it is recorded as a {@link Death}.
  */
 public final class WorkerProcesses implements AutoCloseable {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
@@ -48,16 +48,21 @@ public final class WorkerProcesses implements AutoCloseable {
    */
   public static WorkerProcesses start(WorkerSettings settings, ConnectionSettings connection, String taskQueue,
       Path runDir) {
-    return start(settings, connection, taskQueue, runDir, List.of());
+    return start(settings, connection, taskQueue, runDir, System.getProperty("java.class.path"), List.of());
   }
 
-  /** As {@link #start(WorkerSettings, ConnectionSettings, String, Path)}, with extra worker arguments. */
+  /**
+   * As {@link #start(WorkerSettings, ConnectionSettings, String, Path)}, the workers running the code on
+   * {@code classpath} (an A/B run's baseline build, else this JVM's) with extra worker arguments (injected
+   * regressions).
+   */
   public static WorkerProcesses start(WorkerSettings settings, ConnectionSettings connection, String taskQueue,
-      Path runDir, List<String> workerArguments) {
+      Path runDir, String classpath, List<String> workerArguments) {
     WorkerProcesses workers = new WorkerProcesses();
     try {
       for (int i = 1; i <= settings.processes(); i++) {
-        workers.launch(WorkerFiles.of(runDir, "worker-" + i), settings, connection, taskQueue, workerArguments);
+        workers.launch(WorkerFiles.of(runDir, "worker-" + i), settings, connection, taskQueue, classpath,
+            workerArguments);
       }
       workers.awaitReady();
       return workers;
@@ -68,13 +73,13 @@ public final class WorkerProcesses implements AutoCloseable {
   }
 
   private void launch(WorkerFiles worker, WorkerSettings s, ConnectionSettings connection, String queue,
-      List<String> extra) {
+      String classpath, List<String> extra) {
     try {
       Files.createDirectories(worker.dir());
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC",
           "-Dlogback.configurationFile=" + logbackConfig(worker),
-          "-cp", System.getProperty("java.class.path"), WorkerMain.class.getName(),
+          "-cp", classpath, WorkerMain.class.getName(),
           "--worker-id", worker.workerId(), "--task-queue", queue,
           "--dir", worker.dir().toString(), "--runtime", s.runtime().id(),
           "--workflow-slots", String.valueOf(s.workflowSlots()), "--activity-slots", String.valueOf(s.activitySlots()),

@@ -1,0 +1,118 @@
+package dev.loadharness.gatling.runner;
+
+import dev.loadharness.gatling.pipeline.LoadRun;
+import dev.loadharness.gatling.pipeline.RunOutcome;
+import dev.loadharness.gatling.pipeline.RunPlan;
+import dev.loadharness.gatling.pipeline.Signals;
+import dev.loadharness.gatling.pipeline.WorkerCode;
+import dev.loadharness.reports.record.RunRecord;
+import dev.loadharness.scenarios.server.ServerEnvironment;
+import dev.loadharness.scenarios.server.ServerEnvironmentException;
+import dev.loadharness.scenarios.server.ServerEnvironments;
+import dev.loadharness.scenarios.spec.ScenarioSpec;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Several arms of one scenario run in rounds against one server, each arm once per round, the order rotated
+ * by one each round; each run is a {@link LoadRun} of its own plan. The runtime comparison's arms are
+ * worker settings, an A/B run's are head and the baseline build.
+ *
+ * <p>Why rounds and rotation: arms run back to back share whatever the machine is doing at that minute, and
+ * rotating the order keeps any one arm from always running first (fresh server) or last (fullest history).
+ */
+final class InterleavedRounds {
+  private InterleavedRounds() {}
+
+  /**
+   * One side of the comparison.
+   *
+   * @param label the run directory's suffix and the name in outputs (a setting id, {@code head}, {@code base})
+   * @param spec the scenario as this arm runs it
+   * @param code the build its worker JVMs run
+   */
+  record Arm(String label, ScenarioSpec spec, WorkerCode code) {}
+
+  /**
+   * A run that produced a record to compare.
+   *
+   * @param round 1-based round
+   * @param arm the arm's label
+   * @param record the run's record
+   * @param directory the run directory
+   */
+  record Recorded(int round, String arm, RunRecord record, Path directory) {}
+
+  /**
+   * What the rounds produced.
+   *
+   * @param runs the runs with a record, in the order they ran
+   * @param problems per run (or {@code server}) the reason it gave nothing to compare
+   * @param breached whether any run breached its scenario's thresholds
+   */
+  record Result(List<Recorded> runs, Map<String, String> problems, boolean breached) {}
+
+  /** {@code items} in the order round {@code round} (1-based) runs them: rotated by one each round. */
+  static <T> List<T> rotated(List<T> items, int round) {
+    List<T> order = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      order.add(items.get((i + round - 1) % items.size()));
+    }
+    return order;
+  }
+
+  /** Opens the server {@code options} and {@code spec} select and runs every arm {@code rounds} times under {@code dir}. */
+  static Result run(PrintStream out, RunOptions options, ScenarioSpec spec, Path dir, List<Arm> arms, int rounds) {
+    ServerEnvironments environments = ServerEnvironments.fromSystem();
+    List<Recorded> runs = new ArrayList<>();
+    Map<String, String> problems = new LinkedHashMap<>();
+    boolean breached = false;
+    int total = arms.size() * rounds;
+    try (ServerEnvironment server = environments.open(
+        LoadRunner.serverSettings(environments.settings(), options, spec), dir.resolve("server"))) {
+      int done = 0;
+      for (int round = 1; round <= rounds; round++) {
+        for (Arm arm : rotated(arms, round)) {
+          done++;
+          out.println();
+          out.println("=== run " + done + "/" + total + ": round " + round + ", " + arm.label() + " ===");
+          String key = "round " + round + " " + arm.label();
+          if (Signals.received().isPresent()) {
+            problems.put(key, "not run: interrupted by " + Signals.received().get().name());
+            continue;
+          }
+          RunOutcome outcome = runOne(out, arm, server, dir, options);
+          if (outcome.exitCode() == RunOutcome.ERROR) {
+            problems.put(key, outcome.message());
+            continue;
+          }
+          breached |= outcome.exitCode() == RunOutcome.BREACH;
+          // A skipped run (server lacks a capability) has no record: there is nothing to compare.
+          int thisRound = round;
+          outcome.runRecord().ifPresentOrElse(
+              r -> runs.add(new Recorded(thisRound, arm.label(), r, outcome.runDirectory())),
+              () -> problems.put(key, outcome.message()));
+        }
+      }
+    } catch (ServerEnvironmentException | IllegalStateException | IllegalArgumentException e) {
+      problems.put("server", e.getMessage());
+    }
+    return new Result(runs, problems, breached);
+  }
+
+  private static RunOutcome runOne(PrintStream out, Arm arm, ServerEnvironment server, Path dir, RunOptions options) {
+    RunPlan plan;
+    try {
+      plan = RunPlan.create(arm.spec(), dir, arm.label(), options.progressEvery()).withWorkerCode(arm.code());
+    } catch (IOException e) {
+      out.println("ERROR: cannot create a run directory under " + dir + ": " + e.getMessage());
+      return new RunOutcome(RunOutcome.ERROR, null, null, e.getMessage());
+    }
+    return new LoadRun(out).execute(plan, server);
+  }
+}
