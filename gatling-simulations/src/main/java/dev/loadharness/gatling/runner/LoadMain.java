@@ -84,6 +84,12 @@ public final class LoadMain implements Callable<Integer> {
       cli.usage(cli.getErr());
       return 2;
     });
+    // A crash is an environment failure (2), never "a threshold breached" (picocli's default would be 1).
+    cli.setExecutionExceptionHandler((e, command, parsed) -> {
+      System.out.println("ERROR: " + e);
+      e.printStackTrace();
+      return 2;
+    });
     int code;
     try {
       code = cli.execute(args);
