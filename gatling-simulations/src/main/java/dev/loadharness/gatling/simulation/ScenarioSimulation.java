@@ -69,6 +69,6 @@ public class ScenarioSimulation extends Simulation {
     }
     List<Threshold> others = outcome.breaches().stream().filter(t -> !asserted.contains(t.name())).toList();
     return others.isEmpty() ? "" : "breached bars Gatling does not assert: "
-        + others.stream().map(Threshold::line).collect(Collectors.joining("; "));
+        + others.stream().map(t -> t.line().trim().replaceAll("\\s+", " ")).collect(Collectors.joining("; "));
   }
 }
