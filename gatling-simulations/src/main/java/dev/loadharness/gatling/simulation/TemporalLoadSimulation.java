@@ -18,9 +18,11 @@ import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;
 
 /**
- * The one simulation: each virtual user starts one workflow of the mix, does the signal / query / update
- * round trips if it is interactive, and waits for its result. The spec's injection becomes Gatling's
- * open model (arrivals never wait for completions) or, only when the spec asks, the closed model.
+ * The simulation the load pipeline runs (scripts/load, through {@code GatlingSeam}, its driver installed
+ * first): each virtual user starts one workflow of the mix, does the signal / query / update round trips if
+ * it is interactive, and waits for its result. The spec's injection becomes Gatling's open model (arrivals
+ * never wait for completions) or, only when the spec asks, the closed model. {@link ScenarioSimulation}
+ * (mvn gatling:test) runs the same chain and population.
  */
 public class TemporalLoadSimulation extends Simulation {
 
