@@ -18,6 +18,11 @@ public final class Temporal {
   public static final String STUB = "temporal.stub";
   /** Session key of the start request time (System.nanoTime). */
   public static final String REQUESTED = "temporal.requested";
+  /**
+   * Session key of the start request time as Gatling's clock reads it (epoch ms): the "completed" request is
+   * logged from it, so Gatling's "completed" response time is the workflow's end-to-end latency.
+   */
+  public static final String REQUESTED_AT_MS = "temporal.requestedAtMs";
   /** Session key: the workflow expects signal/query/update round trips. */
   public static final String INTERACTIVE = "temporal.interactive";
   /** Session key: how many round trips. */
@@ -36,6 +41,7 @@ public final class Temporal {
       RunLedger ledger = driver.ledger();
       LoadDriver.Assignment assignment = driver.nextAssignment();
       long requested = ledger.started();
+      long requestedAtMs = System.currentTimeMillis();
       return CompletableFuture.supplyAsync(() -> {
         WorkflowStub stub = driver.stub(assignment);
         stub.start(assignment.shape());
@@ -47,15 +53,18 @@ public final class Temporal {
         }
         ledger.startReturned(requested);
         boolean interactive = assignment.kind() == WorkflowKind.INTERACTIVE;
-        return session.set(STUB, stub).set(REQUESTED, requested).set(INTERACTIVE, interactive)
+        return session.set(STUB, stub).set(REQUESTED, requested).set(REQUESTED_AT_MS, requestedAtMs).set(INTERACTIVE, interactive)
             .set(ROUNDS, assignment.shape().get("rounds", 1));
       });
     });
   }
 
-  /** Waits without blocking for the started workflow's result, at most until the time budget ends. */
+  /**
+   * Waits without blocking for the started workflow's result, at most until the time budget ends; Gatling
+   * records the request from the workflow's start request to its result seen (end-to-end).
+   */
   public static TemporalActionBuilder completed() {
-    return new TemporalActionBuilder("completed", session -> {
+    return new TemporalActionBuilder("completed", REQUESTED_AT_MS, session -> {
       LoadDriver driver = LoadDriver.current();
       RunLedger ledger = driver.ledger();
       WorkflowStub stub = session.get(STUB);

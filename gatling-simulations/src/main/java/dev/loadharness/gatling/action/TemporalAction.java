@@ -14,20 +14,23 @@ import scala.Option;
 
 /**
  * A Gatling action around one asynchronous Temporal call: it never blocks the calling (Gatling) thread,
- * logs one request with the call's start and end time, and hands the session to {@code next} exactly
+ * logs one request with the call's start (or an earlier time the session holds) and end time, and hands the session to {@code next} exactly
  * once, whether the call succeeded, failed, or threw before returning its future.
  */
 final class TemporalAction implements Action {
   private static final Logger LOGGER = Logger.apply(LoggerFactory.getLogger(TemporalAction.class));
 
   private final String requestName;
+  private final String sinceKey;
   private final TemporalCall call;
   private final StatsEngine stats;
   private final Clock clock;
   private final Action next;
 
-  TemporalAction(String requestName, TemporalCall call, StatsEngine stats, Clock clock, Action next) {
+  /** @param sinceKey session key of the epoch-ms time the request is logged from; null: from this action's start */
+  TemporalAction(String requestName, String sinceKey, TemporalCall call, StatsEngine stats, Clock clock, Action next) {
     this.requestName = requestName;
+    this.sinceKey = sinceKey;
     this.call = call;
     this.stats = stats;
     this.clock = clock;
@@ -41,8 +44,8 @@ final class TemporalAction implements Action {
 
   @Override
   public void execute(Session session) {
-    long start = clock.nowMillis();
     io.gatling.javaapi.core.Session javaSession = new io.gatling.javaapi.core.Session(session);
+    long start = sinceKey == null ? clock.nowMillis() : javaSession.getLong(sinceKey);
     CompletionStage<io.gatling.javaapi.core.Session> stage;
     try {
       stage = call.invoke(javaSession);

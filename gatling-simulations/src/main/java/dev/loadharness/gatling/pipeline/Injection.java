@@ -51,20 +51,62 @@ final class Injection {
 
   static Result run(RunPlan plan, ServerEnvironment server, WorkflowClient client, WorkerProcesses workers,
       PrintStream out) {
+    try (Running running = begin(plan, server, client, workers, out)) {
+      // A signal that came before injection began: nothing to drive (Gatling refuses a run without requests).
+      int status = 0;
+      try {
+        if (!running.driver().isAborted()) {
+          status = GatlingSeam.run(running.driver(), plan.runDir().resolve("gatling"), plan.spec().name());
+        }
+      } catch (IllegalStateException e) {
+        if (!running.driver().isAborted()) {
+          throw e;
+        }
+        // Stopped early: Gatling may refuse to report a run it was told to stop; the ledger has what happened.
+      }
+      return running.end(status);
+    }
+  }
+
+  /**
+   * Starts everything around Gatling's part of the injection: the driver, the per-tick series, the server
+   * watch, the signal handler and the planned faults. Whoever runs Gatling calls {@link Running#end} after it.
+   */
+  static Running begin(RunPlan plan, ServerEnvironment server, WorkflowClient client, WorkerProcesses workers,
+      PrintStream out) {
     int callThreads = Math.max(4, Math.min(32, plan.spec().injection().model() == dev.loadharness.scenarios.spec.Injection.Model.CLOSED
         ? plan.spec().injection().concurrency() : plan.spec().workflows()));
-    List<RunEvent> events = new CopyOnWriteArrayList<>();
-    ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, r -> {
+    return new Running(plan, server, client, workers, out,
+        new LoadDriver(client, plan.taskQueue(), plan.idPrefix(), plan.spec(), 42L, callThreads));
+  }
+
+  /** The injection while Gatling drives it; {@link #end} ends it, {@link #close} releases what it holds. */
+  static final class Running implements AutoCloseable {
+    private final RunPlan plan;
+    private final ServerEnvironment server;
+    private final LoadDriver driver;
+    private final List<RunEvent> events = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService timers = Executors.newScheduledThreadPool(2, r -> {
       Thread t = new Thread(r, "load-ticks");
       t.setDaemon(true);
       return t;
     });
-    try (LoadDriver driver = new LoadDriver(client, plan.taskQueue(), plan.idPrefix(), plan.spec(), 42L, callThreads);
-        AutoCloseable signals = Signals.whileRunning(reason -> abort(driver, plan, events, "interrupted", reason))) {
+    private final AutoCloseable signals;
+    private final DriverSeries series;
+    private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    private final long cpuBefore;
+    private final long wallBefore;
+
+    private Running(RunPlan plan, ServerEnvironment server, WorkflowClient client, WorkerProcesses workers,
+        PrintStream out, LoadDriver driver) {
+      this.plan = plan;
+      this.server = server;
+      this.driver = driver;
+      this.signals = Signals.whileRunning(reason -> abort(driver, plan, events, "interrupted", reason));
       Optional<DriverSeries.Backlog> backlog = server.capabilities().contains(ServerCapability.DESCRIBE_TASK_QUEUE)
           ? Optional.of(new DriverSeries.Backlog(client.getWorkflowServiceStubs(), server.namespace(), plan.taskQueue()))
           : Optional.empty();
-      DriverSeries series = new DriverSeries(driver.ledger(), out, backlog);
+      series = new DriverSeries(driver.ledger(), out, backlog);
       long every = plan.progressEvery().toMillis();
       timers.scheduleAtFixedRate(series::tick, every, every, TimeUnit.MILLISECONDS);
       ServerWatch watch = new ServerWatch(client.getWorkflowServiceStubs(), SERVER_GONE_AFTER);
@@ -77,33 +119,38 @@ final class Injection {
         events.add(new RunEvent(plan.secondsSinceStart(System.currentTimeMillis()), RunEvent.WORKER_KILLED,
             "worker-1", "SIGKILL by the scenario (pid " + pid + ")"));
       }, after.toMillis(), TimeUnit.MILLISECONDS));
-      OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-      long cpuBefore = os.getProcessCpuTime();
-      long wallBefore = System.nanoTime();
-      // A signal that came before injection began: nothing to drive (Gatling refuses a run without requests).
-      int status = 0;
-      try {
-        if (!driver.isAborted()) {
-          status = GatlingSeam.run(driver, plan.runDir().resolve("gatling"), plan.spec().name());
-        }
-      } catch (IllegalStateException e) {
-        if (!driver.isAborted()) {
-          throw e;
-        }
-        // Stopped early: Gatling may refuse to report a run it was told to stop; the ledger has what happened.
-      }
+      cpuBefore = os.getProcessCpuTime();
+      wallBefore = System.nanoTime();
+    }
+
+    /** The driver Gatling's simulation drives with. */
+    LoadDriver driver() {
+      return driver;
+    }
+
+    /** Ends the injection after Gatling returned {@code gatlingStatus} (0 when the caller cannot know it). */
+    Result end(int gatlingStatus) {
       DriverUse use = new DriverUse((os.getProcessCpuTime() - cpuBefore) / 1e6, (System.nanoTime() - wallBefore) / 1e6,
           Runtime.getRuntime().availableProcessors(), server.kind() == ServerKind.IN_MEMORY);
       timers.shutdownNow();
       series.tick();
-      if (status != 0 && !driver.isAborted()) {
-        throw new IllegalStateException("Gatling exited with status " + status + "; see " + plan.runDir().resolve("gatling"));
+      if (gatlingStatus != 0 && !driver.isAborted()) {
+        throw new IllegalStateException("Gatling exited with status " + gatlingStatus + "; see "
+            + plan.runDir().resolve("gatling"));
       }
       return new Result(driver.ledger(), series, use, List.copyOf(events), driver.abortReason());
-    } catch (Exception e) {
-      throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
-    } finally {
+    }
+
+    @Override
+    public void close() {
       timers.shutdownNow();
+      try {
+        signals.close();
+      } catch (Exception e) {
+        throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
+      } finally {
+        driver.close();
+      }
     }
   }
 }

@@ -52,13 +52,15 @@ public final class LoadRun {
     this.calibration = Optional.ofNullable(calibration);
   }
 
+  /** Where the run's lines go. */
+  PrintStream out() {
+    return out;
+  }
+
   /** Runs {@code plan} on {@code server}; never throws for a failed environment, the record says {@code error}. */
   public RunOutcome execute(RunPlan plan, ServerEnvironment server) {
     ScenarioSpec spec = plan.spec();
-    out.println("scenario " + spec.name() + ": " + describe(spec.injection(), spec.workflows())
-        + "; " + spec.workers().processes() + " worker process(es) " + spec.workers().runtime().id() + " "
-        + spec.workers().workflowSlots() + "/" + spec.workers().activitySlots() + "; run directory " + plan.runDir());
-    out.println("server: " + server.kind().id() + " " + server.serverVersion() + " at " + server.target());
+    announce(plan, server);
     Optional<String> unsupported = server.whyUnsupported(spec.requires());
     if (unsupported.isPresent()) {
       return skipped(plan, "SKIPPED: " + spec.name() + " " + unsupported.get());
@@ -77,36 +79,63 @@ public final class LoadRun {
     }
   }
 
+  /** The run's first lines: what runs, on which server, where its files go. */
+  void announce(RunPlan plan, ServerEnvironment server) {
+    ScenarioSpec spec = plan.spec();
+    out.println("scenario " + spec.name() + ": " + describe(spec.injection(), spec.workflows())
+        + "; " + spec.workers().processes() + " worker process(es) " + spec.workers().runtime().id() + " "
+        + spec.workers().workflowSlots() + "/" + spec.workers().activitySlots() + "; run directory " + plan.runDir());
+    out.println("server: " + server.kind().id() + " " + server.serverVersion() + " at " + server.target());
+  }
+
   private RunOutcome measure(RunPlan plan, ServerEnvironment server, WorkflowClient client) {
+    try (WorkerProcesses workers = startWorkers(plan, server)) {
+      List<WorkerMetricsSnapshot> warmUpBaseline = warmUp(plan, client, workers);
+      Injection.Result injection = Injection.run(plan, server, client, workers, out);
+      return conclude(plan, server, client, workers, warmUpBaseline, injection);
+    }
+  }
+
+  /** The workers phase: the spec's worker JVMs on the plan's task queue, injected regressions applied. */
+  WorkerProcesses startWorkers(RunPlan plan, ServerEnvironment server) {
     ScenarioSpec spec = plan.spec();
     out.println("starting " + spec.workers().processes() + " worker JVM(s) on task queue " + plan.taskQueue()
         + (plan.workerCode().revision().isPresent() ? ", worker code: " + plan.workerCode().label() : ""));
     if (spec.inject().any()) {
       out.println("INJECTED REGRESSION (a test of the gate, not a real run): " + spec.inject().describe());
     }
-    try (WorkerProcesses workers = WorkerProcesses.start(spec.effectiveWorkers(), server.connection(),
-        plan.taskQueue(), plan.runDir(), plan.workerCode().classpath(), spec.inject().workerArguments())) {
-      List<WorkerMetricsSnapshot> warmUpBaseline = List.of();
-      if (spec.warmUpWorkflows() > 0) {
-        out.println("warm-up: " + spec.warmUpWorkflows() + " workflows before the measured load");
-        WarmUp.run(client, plan.taskQueue(), plan.warmUpPrefix(), spec, WARM_UP_LIMIT);
-        warmUpBaseline = workers.settledSnapshots();
-      }
-      Injection.Result injection = Injection.run(plan, server, client, workers, out);
-      Measurement.Result measured = Measurement.run(plan, server, client, workers, warmUpBaseline, injection);
-      List<Threshold> thresholds = Judge.thresholds(spec, measured.measurements(), measured.visibility(),
-          calibration(spec, server));
-      RunRecord record = RecordAssembly.measured(plan, server, injection, measured, thresholds);
-      if (injection.aborted().isPresent()) {
-        // Measured until the abort, but not a verdict on the workload: an environment error or a signal.
-        record = record.toBuilder().verdict(Signals.received().isPresent() ? Verdict.INTERRUPTED : Verdict.ERROR)
-            .error("run stopped early: " + injection.aborted().get() + "; " + record.load().unaccounted()
-                + " in-flight workflow(s) unaccounted").build();
-      }
-      RecordAssembly.write(plan.runDir(), record);
-      printVerdict(record, plan);
-      return RunOutcome.of(record, plan.runDir());
+    return WorkerProcesses.start(spec.effectiveWorkers(), server.connection(), plan.taskQueue(), plan.runDir(),
+        plan.workerCode().classpath(), spec.inject().workerArguments());
+  }
+
+  /** The warm-up phase; returns the workers' snapshots after it, which the measurement subtracts. */
+  List<WorkerMetricsSnapshot> warmUp(RunPlan plan, WorkflowClient client, WorkerProcesses workers) {
+    ScenarioSpec spec = plan.spec();
+    if (spec.warmUpWorkflows() == 0) {
+      return List.of();
     }
+    out.println("warm-up: " + spec.warmUpWorkflows() + " workflows before the measured load");
+    WarmUp.run(client, plan.taskQueue(), plan.warmUpPrefix(), spec, WARM_UP_LIMIT);
+    return workers.settledSnapshots();
+  }
+
+  /** Measurement, judge, one record, its files and the printed verdict, after the injection ended. */
+  RunOutcome conclude(RunPlan plan, ServerEnvironment server, WorkflowClient client, WorkerProcesses workers,
+      List<WorkerMetricsSnapshot> warmUpBaseline, Injection.Result injection) {
+    ScenarioSpec spec = plan.spec();
+    Measurement.Result measured = Measurement.run(plan, server, client, workers, warmUpBaseline, injection);
+    List<Threshold> thresholds = Judge.thresholds(spec, measured.measurements(), measured.visibility(),
+        calibration(spec, server));
+    RunRecord record = RecordAssembly.measured(plan, server, injection, measured, thresholds);
+    if (injection.aborted().isPresent()) {
+      // Measured until the abort, but not a verdict on the workload: an environment error or a signal.
+      record = record.toBuilder().verdict(Signals.received().isPresent() ? Verdict.INTERRUPTED : Verdict.ERROR)
+          .error("run stopped early: " + injection.aborted().get() + "; " + record.load().unaccounted()
+              + " in-flight workflow(s) unaccounted").build();
+    }
+    RecordAssembly.write(plan.runDir(), record);
+    printVerdict(record, plan);
+    return RunOutcome.of(record, plan.runDir());
   }
 
   /**
@@ -128,7 +157,7 @@ public final class LoadRun {
   }
 
   /** An environment failure: the record is still written, with verdict {@code error} and the cause. */
-  private RunOutcome failed(RunPlan plan, ServerEnvironment server, String cause) {
+  RunOutcome failed(RunPlan plan, ServerEnvironment server, String cause) {
     return failed(plan, RecordAssembly.base(plan, server), cause);
   }
 

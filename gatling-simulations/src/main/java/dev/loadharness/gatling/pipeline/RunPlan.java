@@ -1,5 +1,7 @@
 package dev.loadharness.gatling.pipeline;
 
+import dev.loadharness.scenarios.server.ServerKind;
+import dev.loadharness.scenarios.server.ServerSettings;
 import dev.loadharness.scenarios.spec.ScenarioSpec;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -74,5 +76,13 @@ public record RunPlan(ScenarioSpec spec, Path runDir, Instant startedAt, Duratio
   /** Seconds since the run was planned, for events. */
   public double secondsSinceStart(long epochMs) {
     return Math.max(0, (epochMs - startedAt.toEpochMilli()) / 1000.0);
+  }
+
+  /** The server selection {@code base} names, or the spec's own server when the selection is auto. */
+  public static ServerSettings serverSelection(ServerSettings base, ScenarioSpec spec) {
+    if (base.requested().equalsIgnoreCase(ServerKind.AUTO) && !spec.server().equals(ServerKind.AUTO)) {
+      return base.withRequested(spec.server(), "scenario " + spec.name() + " (server)");
+    }
+    return base;
   }
 }

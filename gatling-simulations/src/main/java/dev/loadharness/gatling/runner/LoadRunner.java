@@ -6,7 +6,6 @@ import dev.loadharness.gatling.pipeline.RunPlan;
 import dev.loadharness.scenarios.server.ServerEnvironment;
 import dev.loadharness.scenarios.server.ServerEnvironmentException;
 import dev.loadharness.scenarios.server.ServerEnvironments;
-import dev.loadharness.scenarios.server.ServerKind;
 import dev.loadharness.scenarios.server.ServerSettings;
 import dev.loadharness.scenarios.spec.Regressions;
 import dev.loadharness.scenarios.spec.ScenarioSpec;
@@ -75,10 +74,7 @@ public final class LoadRunner {
     if (options.server().isPresent()) {
       return base.withRequested(options.server().get(), "--server");
     }
-    if (base.requested().equalsIgnoreCase(ServerKind.AUTO) && !spec.server().equals(ServerKind.AUTO)) {
-      return base.withRequested(spec.server(), "scenario " + spec.name() + " (server)");
-    }
-    return base;
+    return RunPlan.serverSelection(base, spec);
   }
 
   private RunOutcome error(String message) {

@@ -18,9 +18,11 @@ import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;
 
 /**
- * The one simulation: each virtual user starts one workflow of the mix, does the signal / query / update
- * round trips if it is interactive, and waits for its result. The spec's injection becomes Gatling's
- * open model (arrivals never wait for completions) or, only when the spec asks, the closed model.
+ * The simulation the load pipeline runs (scripts/load, through {@code GatlingSeam}, its driver installed
+ * first): each virtual user starts one workflow of the mix, does the signal / query / update round trips if
+ * it is interactive, and waits for its result. The spec's injection becomes Gatling's open model (arrivals
+ * never wait for completions) or, only when the spec asks, the closed model. {@link ScenarioSimulation}
+ * (mvn gatling:test) runs the same chain and population.
  */
 public class TemporalLoadSimulation extends Simulation {
 
@@ -29,20 +31,26 @@ public class TemporalLoadSimulation extends Simulation {
 
   {
     ScenarioSpec spec = LoadDriver.current().spec();
-    LoadDriver driver = LoadDriver.current();
-    ScenarioBuilder workflow = scenario(spec.name())
+    setUp(population(workflow(spec), spec)).maxDuration(spec.timeBudget().plus(CUT_GRACE));
+  }
+
+  /**
+   * The chain every simulation of this project runs: one workflow of the mix per virtual user. It reads the
+   * installed {@link LoadDriver} only while users run, so it can be built before the driver exists.
+   */
+  static ScenarioBuilder workflow(ScenarioSpec spec) {
+    return scenario(spec.name())
         // An aborted run (server gone, SIGINT/SIGTERM) stops the generator at the next user through here.
-        .exec(stopLoadGeneratorIf(session -> "aborted: " + driver.abortReason().orElse(""),
-            session -> driver.isAborted()))
+        .exec(stopLoadGeneratorIf(session -> "aborted: " + LoadDriver.current().abortReason().orElse(""),
+            session -> LoadDriver.current().isAborted()))
         .exec(Temporal.start())
         .exitHereIfFailed()
         .doIf(session -> session.getBoolean(Temporal.INTERACTIVE)).then(
             exec(session -> session).repeat(session -> session.getInt(Temporal.ROUNDS)).on(
                 exec(Temporal.signal("advance")), exec(Temporal.query("progress")), exec(Temporal.update("bump"))))
         .exec(Temporal.completed())
-        .exec(stopLoadGeneratorIf(session -> "aborted: " + driver.abortReason().orElse(""),
-            session -> driver.isAborted()));
-    setUp(population(workflow, spec)).maxDuration(spec.timeBudget().plus(CUT_GRACE));
+        .exec(stopLoadGeneratorIf(session -> "aborted: " + LoadDriver.current().abortReason().orElse(""),
+            session -> LoadDriver.current().isAborted()));
   }
 
   static PopulationBuilder population(ScenarioBuilder workflow, ScenarioSpec spec) {
