@@ -34,6 +34,8 @@ import org.junit.jupiter.api.Timeout;
  * run with activities 2x slower must fail one, named.
  */
 class SensitivityIT {
+  private static final List<String> ROBUST = List.of(Metric.END_TO_END_P95_MS.id(), Metric.END_TO_END_P99_MS.id(),
+      Metric.DURATION_S.id(), Metric.THROUGHPUT_WPS.id());
 
   @Test
   @Timeout(value = 10, unit = TimeUnit.MINUTES)
@@ -55,15 +57,19 @@ class SensitivityIT {
       Calibration calibration = Calibration.derive(spec.name(), server.kind().id(),
           Runtime.getRuntime().availableProcessors(), "in this test", clean);
 
+      // Three runs are few for the millisecond-scale schedule-to-start bars (a scheduling hiccup moves them),
+      // so the check in both directions is on the bars a 2x activity slowdown must move: end to end,
+      // duration, throughput. scripts/sensitivity measures every bar over many runs.
       RunOutcome unchanged = run(new LoadRun(System.out, calibration), spec, server, runs, "unchanged");
-      LoadSuiteIT.assertPassed(unchanged);
-      assertThat(unchanged.record().thresholds()).filteredOn(t -> t.name().startsWith("calibrated: ")).isNotEmpty();
+      assertThat(unchanged.record().thresholds()).as(unchanged.runDirectory().toString())
+          .filteredOn(t -> !t.name().startsWith("calibrated: ") || ROBUST.stream().anyMatch(t.metric()::equals))
+          .isNotEmpty().allMatch(Threshold::pass);
 
       ScenarioSpec slowed = spec.withRegressions(Regressions.parse(Map.of("activity_slowdown", "2.0")));
       RunOutcome regressed = run(new LoadRun(System.out, calibration), slowed, server, runs, "slowed");
       assertThat(regressed.exitCode()).isEqualTo(RunOutcome.BREACH);
-      assertThat(regressed.breaches()).extracting(Threshold::name)
-          .anyMatch(name -> name.startsWith("calibrated: "));
+      assertThat(regressed.breaches()).as(regressed.runDirectory().toString())
+          .anyMatch(t -> t.name().startsWith("calibrated: ") && ROBUST.contains(t.metric()));
     }
   }
 
