@@ -95,6 +95,14 @@ class FaultsIT {
   @Timeout(value = 3, unit = TimeUnit.MINUTES)
   void sigintWritesAnInterruptedRecordExits130AndLeavesNoWorker() throws Exception {
     Process runner = startRunner();
+    try {
+      sigint(runner);
+    } finally {
+      runner.destroyForcibly(); // a failed assertion must not leave the runner JVM behind
+    }
+  }
+
+  private void sigint(Process runner) throws Exception {
     Path runDir = awaitWorkersPolling();
     Thread.sleep(3_000);
     new ProcessBuilder("kill", "-INT", String.valueOf(runner.pid())).start().waitFor();
@@ -113,6 +121,14 @@ class FaultsIT {
   @Timeout(value = 3, unit = TimeUnit.MINUTES)
   void killingTheRunnerLeavesNoWorkerBehind() throws Exception {
     Process runner = startRunner();
+    try {
+      killRunner(runner);
+    } finally {
+      runner.destroyForcibly();
+    }
+  }
+
+  private void killRunner(Process runner) throws Exception {
     Path runDir = awaitWorkersPolling();
     List<ProcessHandle> workers = workerProcesses(runDir).toList();
     assertThat(workers).hasSize(2);
