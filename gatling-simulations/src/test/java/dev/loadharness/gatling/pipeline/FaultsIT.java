@@ -62,6 +62,7 @@ class FaultsIT {
     assertThat(record.load().started()).isPositive();
     assertThat(record.load().unaccounted()).as("in-flight workflows counted").isPositive();
     assertThat(record.events()).extracting(RunEvent::kind).contains("server_unreachable");
+    assertThat(outcome.runDirectory().resolve("report.html")).content().contains("id=\"events\"", "server_unreachable");
     assertThat(outcome.runDirectory().resolve("report.html")).exists();
     assertThat(outcome.runDirectory().resolve("summary.md")).content().contains("ERROR", "server unreachable");
     assertNoWorkerAlive(outcome.runDirectory());
@@ -89,6 +90,7 @@ class FaultsIT {
         });
     assertThat(record.events()).filteredOn(e -> e.kind().equals(RunEvent.WORKER_DIED)).singleElement()
         .satisfies(e -> assertThat(e.detail()).contains("137"));
+    assertThat(outcome.runDirectory().resolve("report.html")).content().contains("<code>worker_died</code>");
   }
 
   @Test

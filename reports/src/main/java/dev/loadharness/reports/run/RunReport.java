@@ -7,6 +7,7 @@ import dev.loadharness.reports.html.ChartSpec;
 import dev.loadharness.reports.html.Html;
 import dev.loadharness.reports.html.PageTemplate;
 import dev.loadharness.reports.record.LatencySummary;
+import dev.loadharness.reports.record.RunEvent;
 import dev.loadharness.reports.record.RunRecord;
 import dev.loadharness.reports.record.SeriesColumn;
 import dev.loadharness.reports.record.Threshold;
@@ -93,6 +94,7 @@ public final class RunReport {
     StringBuilder b = new StringBuilder(16_384);
     header(b, run);
     thresholds(b, run.thresholds());
+    events(b, run);
     load(b, run);
     latency(b, run, latencyCharts);
     b.append("<h2 id=\"series\">Over the run</h2>\n<div class=\"charts\">\n");
@@ -133,6 +135,24 @@ public final class RunReport {
           .append(escape(t.op())).append(' ').append(number(t.limit())).append("</td><td class=\"num\">")
           .append(t.actual() == null ? "not measured" : number(t.actual())).append("</td><td>")
           .append(t.pass() ? "<span class=\"pass\">pass</span>" : "<span class=\"fail-text\">FAIL</span>")
+          .append("</td></tr>\n");
+    }
+    b.append("</tbody></table>\n");
+  }
+
+  /** Why the run could not be judged (error, interrupted) and what happened during it, in time order. */
+  private static void events(StringBuilder b, RunRecord run) {
+    if (run.error() != null) {
+      b.append("<p class=\"fail-text\" id=\"error\">").append(escape(run.error())).append("</p>\n");
+    }
+    if (run.events().isEmpty()) {
+      return;
+    }
+    b.append("<h2>Events</h2>\n<table id=\"events\"><thead><tr><th class=\"num\">at (s)</th><th>event</th>"
+        + "<th>subject</th><th>detail</th></tr></thead><tbody>\n");
+    for (RunEvent e : run.events()) {
+      b.append("<tr><td class=\"num\">").append(number(e.atS())).append("</td><td><code>").append(escape(e.kind()))
+          .append("</code></td><td>").append(escape(e.subject())).append("</td><td>").append(escape(e.detail()))
           .append("</td></tr>\n");
     }
     b.append("</tbody></table>\n");

@@ -55,6 +55,18 @@ class RunReportTest {
   }
 
   @Test
+  void eventsAndTheErrorAreShownEscaped() {
+    RunRecord run = fixture(0).toBuilder().verdict(dev.loadharness.reports.record.Verdict.ERROR)
+        .error("server unreachable for 10 s: UNAVAILABLE <b>")
+        .event(new dev.loadharness.reports.record.RunEvent(12.5, "worker_died", "worker-1", "exit code 137"))
+        .build();
+    String html = RunReport.render(run, null);
+    assertThat(html).contains("<p class=\"fail-text\" id=\"error\">server unreachable for 10 s: UNAVAILABLE &lt;b&gt;</p>")
+        .contains("<table id=\"events\">").contains("<code>worker_died</code></td><td>worker-1</td><td>exit code 137");
+    assertThat(RunReport.render(fixture(0), null)).doesNotContain("id=\"events\"").doesNotContain("id=\"error\"");
+  }
+
+  @Test
   void aChartWhoseColumnsHaveNoSampleIsLeftOut() throws Exception {
     RunRecord run = fixture(0);
     Map<String, java.util.List<Double>> values = new java.util.TreeMap<>(run.series().values());
