@@ -1,5 +1,6 @@
 package dev.loadharness.gatling.gate;
 
+import dev.loadharness.reports.record.Numbers;
 import dev.loadharness.reports.record.Threshold;
 import dev.loadharness.scenarios.spec.Calibration;
 import dev.loadharness.scenarios.spec.Metric;
@@ -7,6 +8,7 @@ import dev.loadharness.scenarios.spec.ScenarioSpec;
 import dev.loadharness.scenarios.spec.ThresholdSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -30,13 +32,10 @@ public final class Judge {
       bars.add(t.evaluate(m.value(t.metric()).orElse(null)));
     }
     calibration.ifPresent(c -> c.thresholds().forEach(t -> {
-      Double actual = m.value(t.metric()).orElse(null);
-      Threshold evaluated = t.evaluate(actual);
       Calibration.Bar bar = c.bars().get(t.metric().id());
-      bars.add(new Threshold("calibrated: " + evaluated.name(), evaluated.metric(), evaluated.op(),
-          evaluated.limit(), actual, evaluated.pass(), String.format(java.util.Locale.ROOT,
-              "median %s, worst %s of %d runs on %s, %s", dev.loadharness.reports.record.Numbers.format(bar.median()),
-              dev.loadharness.reports.record.Numbers.format(bar.worst()), c.runs(), c.serverKind(), c.date())));
+      bars.add(Threshold.evaluate("calibrated: " + t.name(), t.metric().id(), t.op(), t.limit(),
+          m.value(t.metric()).orElse(null), String.format(Locale.ROOT, "median %s, worst %s of %d runs on %s, %s",
+              Numbers.format(bar.median()), Numbers.format(bar.worst()), c.runs(), c.serverKind(), c.date())));
     }));
     if (spec.threshold(Metric.UNACCOUNTED).isEmpty()) {
       bars.add(Threshold.evaluate("accounting: unaccounted == 0", Metric.UNACCOUNTED.id(), Threshold.Op.EQ, 0,

@@ -91,7 +91,7 @@ final class Injection {
       t.setDaemon(true);
       return t;
     });
-    private final AutoCloseable signals;
+    private final Signals.Registration signals;
     private final DriverSeries series;
     private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private final long cpuBefore;
@@ -146,8 +146,6 @@ final class Injection {
       timers.shutdownNow();
       try {
         signals.close();
-      } catch (Exception e) {
-        throw e instanceof RuntimeException r ? r : new IllegalStateException(e);
       } finally {
         driver.close();
       }

@@ -48,8 +48,14 @@ public final class Signals {
     return Optional.ofNullable(RECEIVED.get());
   }
 
+  /** A registration of an abort action; closing it unregisters (never throws). */
+  interface Registration extends AutoCloseable {
+    @Override
+    void close();
+  }
+
   /** While the returned handle is open, a signal calls {@code abort} with its reason (at once if one came). */
-  static AutoCloseable whileRunning(Consumer<String> abort) {
+  static Registration whileRunning(Consumer<String> abort) {
     CURRENT.set(abort);
     received().ifPresent(r -> abort.accept("interrupted by " + r.name()));
     return () -> CURRENT.compareAndSet(abort, null);

@@ -96,12 +96,7 @@ class FaultsIT {
   @Test
   @Timeout(value = 3, unit = TimeUnit.MINUTES)
   void sigintWritesAnInterruptedRecordExits130AndLeavesNoWorker() throws Exception {
-    Process runner = startRunner();
-    try {
-      sigint(runner);
-    } finally {
-      runner.destroyForcibly(); // a failed assertion must not leave the runner JVM behind
-    }
+    withRunner(this::sigint);
   }
 
   private void sigint(Process runner) throws Exception {
@@ -122,12 +117,7 @@ class FaultsIT {
   @Test
   @Timeout(value = 3, unit = TimeUnit.MINUTES)
   void killingTheRunnerLeavesNoWorkerBehind() throws Exception {
-    Process runner = startRunner();
-    try {
-      killRunner(runner);
-    } finally {
-      runner.destroyForcibly();
-    }
+    withRunner(this::killRunner);
   }
 
   private void killRunner(Process runner) throws Exception {
@@ -146,6 +136,21 @@ class FaultsIT {
       return Files.readString(dir.resolve("runner.log"));
     } catch (IOException e) {
       return e.toString();
+    }
+  }
+
+  /** A check on a runner JVM of {@link #startRunner()}. */
+  private interface RunnerCheck {
+    void accept(Process runner) throws Exception;
+  }
+
+  /** Starts a runner, checks it, and destroys it whatever the check says (a failure must not leave it behind). */
+  private void withRunner(RunnerCheck check) throws Exception {
+    Process runner = startRunner();
+    try {
+      check.accept(runner);
+    } finally {
+      runner.destroyForcibly();
     }
   }
 
