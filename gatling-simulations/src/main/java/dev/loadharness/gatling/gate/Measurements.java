@@ -28,6 +28,7 @@ public record Measurements(
       case WORKFLOW_TASK_SCHEDULE_TO_START_P95_MS -> p(workflowScheduleToStart, 95);
       case ACTIVITY_SCHEDULE_TO_START_P95_MS -> p(activityScheduleToStart, 95);
       case START_P95_MS -> p(start, 95);
+      case END_TO_END_P50_MS -> p(endToEnd, 50);
       case END_TO_END_P95_MS -> p(endToEnd, 95);
       case END_TO_END_P99_MS -> p(endToEnd, 99);
       case STICKY_HIT_RATIO -> stickyHits + stickyMisses == 0

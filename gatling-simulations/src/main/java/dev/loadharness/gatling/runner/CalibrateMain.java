@@ -96,6 +96,7 @@ public final class CalibrateMain implements Callable<Integer> {
   static Map<Metric, Double> values(RunRecord r) {
     Map<Metric, Double> v = new EnumMap<>(Metric.class);
     latency(r, RunRecord.LATENCY_END_TO_END).ifPresent(l -> {
+      v.put(Metric.END_TO_END_P50_MS, l.p50());
       v.put(Metric.END_TO_END_P95_MS, l.p95());
       v.put(Metric.END_TO_END_P99_MS, l.p99());
     });

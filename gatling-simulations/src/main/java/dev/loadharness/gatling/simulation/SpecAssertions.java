@@ -19,7 +19,7 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@code start_p95_ms}: the "start" request's 95th percentile;
- *   <li>{@code end_to_end_p95_ms} / {@code end_to_end_p99_ms}: the "completed" request's percentile (it is
+ *   <li>{@code end_to_end_p50_ms} / {@code end_to_end_p95_ms} / {@code end_to_end_p99_ms}: the "completed" request's percentile (it is
  *       logged from the workflow's start request, so it is end-to-end). Gatling keeps whole milliseconds,
  *       so a limit {@code L} becomes {@code < ceil(L)}, {@code <= floor(L)}, {@code > floor(L)},
  *       {@code >= ceil(L)}, which is the same bar for whole-millisecond values; {@code ==} only for a whole L;
@@ -71,6 +71,7 @@ final class SpecAssertions {
   private static Optional<Assertion> latency(ThresholdSpec t) {
     return switch (t.metric()) {
       case START_P95_MS -> bound(t, START, 95.0);
+      case END_TO_END_P50_MS -> bound(t, COMPLETED, 50.0);
       case END_TO_END_P95_MS -> bound(t, COMPLETED, 95.0);
       case END_TO_END_P99_MS -> bound(t, COMPLETED, 99.0);
       default -> Optional.empty();

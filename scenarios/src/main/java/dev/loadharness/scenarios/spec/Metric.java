@@ -13,6 +13,7 @@ public enum Metric {
       "p95 of temporal_activity_schedule_to_start_latency, ms"),
   STICKY_HIT_RATIO("sticky_hit_ratio", "sticky cache hits / (hits + misses)"),
   START_P95_MS("start_p95_ms", "p95 of the client start call, ms"),
+  END_TO_END_P50_MS("end_to_end_p50_ms", "median from start requested to result seen, ms"),
   END_TO_END_P95_MS("end_to_end_p95_ms", "p95 from start requested to result seen, ms"),
   END_TO_END_P99_MS("end_to_end_p99_ms", "p99 from start requested to result seen, ms"),
   FAILED("failed", "workflows that ended in failure"),
