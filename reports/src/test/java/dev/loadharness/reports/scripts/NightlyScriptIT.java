@@ -67,11 +67,34 @@ class NightlyScriptIT {
     assertThat(r.output()).contains("trend: no regression");
   }
 
+  @Test
+  void aRegressionAgainstTheBaselineFailsTheNightAndNoBaselineIsSaid() throws Exception {
+    Path store = root.resolve("store");
+    projectWithStandIns(Fixtures.RUNS - 2);
+    Result ab = run(java.util.Map.of("AB_EXIT", "1"), "--store", store.toString(), "--out",
+        root.resolve("night").toString(), "--scenarios", "worker-load-128", "--no-jmh", "--baseline", "v1.2.0");
+    assertThat(ab.code()).as(ab.output()).isEqualTo(1);
+    assertThat(ab.output()).contains("stand-in A/B: worker-load-128 --baseline v1.2.0 --rounds 5 --out",
+        "A/B against v1.2.0: REGRESSED");
+
+    Result clean = run(java.util.Map.of("AB_EXIT", "0"), "--store", store.toString(), "--out",
+        root.resolve("night2").toString(), "--scenarios", "worker-load-128", "--no-jmh", "--baseline", "v1.2.0");
+    assertThat(clean.output()).contains("A/B against v1.2.0: no regression");
+
+    // the scratch root is no git repository: no release tag to compare against, and the night says so
+    Result none = run("--store", store.toString(), "--out", root.resolve("night3").toString(),
+        "--scenarios", "worker-load-128", "--no-jmh");
+    assertThat(none.output()).contains("A/B skipped: no release tag (v*) reachable from HEAD")
+        .doesNotContain("stand-in A/B");
+  }
+
   private void projectWithStandIns(int fixtureRun) throws IOException {
     install("nightly", Files.readString(NIGHTLY));
     Path record = root.resolve("fixture-run.json");
     RunRecords.write(record, Fixtures.run(fixtureRun));
-    install("load", "#!/usr/bin/env bash\n# stand-in for the load suite: emits a fixture run record\n"
+    install("load", "#!/usr/bin/env bash\n# stand-in for the load suite: emits a fixture run record; an A/B\n"
+        + "# (--baseline) says what it was asked and exits $AB_EXIT, as a regressed comparison exits 1\n"
+        + "if [ \"$2\" = --baseline ]; then echo \"stand-in A/B: $*\"; exit ${AB_EXIT:-0}; fi\n"
         + "mkdir -p \"$3\" && cp '" + record + "' \"$3/run.json\"\n");
     install("jmh", "#!/usr/bin/env bash\n# stand-in for the JMH runner: emits fixture results\n"
         + "mkdir -p \"$3\" && cp '" + Fixtures.root().resolve("jmh/2026-11-20.json") + "' \"$3/jmh.json\"\n");
@@ -88,12 +111,18 @@ class NightlyScriptIT {
   }
 
   private Result run(String... args) throws IOException, InterruptedException {
+    return run(java.util.Map.of(), args);
+  }
+
+  private Result run(java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
     List<String> cmd = new java.util.ArrayList<>(List.of("bash", root.resolve("scripts/nightly").toString()));
     cmd.addAll(List.of(args));
     Path log = root.resolve("nightly.log");
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
     pb.environment().remove(TrendStore.ENV);
     pb.environment().remove("NIGHTLY_SCENARIOS");
+    pb.environment().remove("NIGHTLY_BASELINE");
+    pb.environment().putAll(env);
     pb.environment().remove(dev.loadharness.reports.record.Environment.MACHINE_ENV);
     Process p = pb.start();
     if (!p.waitFor(180, TimeUnit.SECONDS)) {
