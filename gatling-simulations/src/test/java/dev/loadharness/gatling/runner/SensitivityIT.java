@@ -30,8 +30,9 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The calibrated gate, both ways, with its baseline measured in the same run (the machine's load drifts;
  * a calibration from another hour would judge the machine, not the code): three unchanged runs of
- * worker-load-128 on one dev server calibrate the bars, then a fourth unchanged run must pass them and a
- * run with activities 2x slower must fail one, named.
+ * worker-load-128 on one dev server calibrate the bars, then a fourth unchanged run must pass them, a run
+ * with activities 2x slower must fail one, named, and a run with +50 ms per workflow task must fail the
+ * end-to-end median's.
  */
 class SensitivityIT {
   private static final List<String> ROBUST = List.of(Metric.END_TO_END_P95_MS.id(), Metric.END_TO_END_P99_MS.id(),
@@ -70,6 +71,14 @@ class SensitivityIT {
       assertThat(regressed.exitCode()).isEqualTo(RunOutcome.BREACH);
       assertThat(regressed.breaches()).as(regressed.runDirectory().toString())
           .anyMatch(t -> t.name().startsWith("calibrated: ") && ROBUST.contains(t.metric()));
+
+      // +50 ms held on every workflow task's completion: slots never queue at this load, so only the
+      // end-to-end median moves (about +35%); its calibrated bar must name it.
+      ScenarioSpec delayed = spec.withRegressions(Regressions.parse(Map.of("workflow_task_delay_ms", "50")));
+      RunOutcome slowTasks = run(new LoadRun(System.out, calibration), delayed, server, runs, "task-delay");
+      assertThat(slowTasks.exitCode()).as(slowTasks.runDirectory().toString()).isEqualTo(RunOutcome.BREACH);
+      assertThat(slowTasks.breaches()).as(slowTasks.runDirectory().toString())
+          .anyMatch(t -> t.name().startsWith("calibrated: ") && t.metric().equals(Metric.END_TO_END_P50_MS.id()));
     }
   }
 
