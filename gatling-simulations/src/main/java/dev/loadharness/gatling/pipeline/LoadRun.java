@@ -13,6 +13,7 @@ import dev.loadharness.scenarios.server.ServerEnvironmentException;
 import dev.loadharness.scenarios.spec.Calibration;
 import dev.loadharness.scenarios.spec.ScenarioSpec;
 import dev.loadharness.scenarios.worker.WorkerMetricsSnapshot;
+import dev.loadharness.scenarios.worker.UserWorkerCode;
 import dev.loadharness.scenarios.worker.WorkerProcesses;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowClient;
@@ -104,8 +105,14 @@ public final class LoadRun {
     if (spec.inject().any()) {
       out.println("INJECTED REGRESSION (a test of the gate, not a real run): " + spec.inject().describe());
     }
+    UserWorkerCode code = UserWorkerCode.check(spec);
+    if (code != UserWorkerCode.CATALOG) {
+      out.println("workers register " + code.origin());
+    }
+    List<String> arguments = new java.util.ArrayList<>(spec.inject().workerArguments());
+    arguments.addAll(code.workerArguments());
     return WorkerProcesses.start(spec.effectiveWorkers(), server.connection(), plan.taskQueue(), plan.runDir(),
-        plan.workerCode().classpath(), spec.inject().workerArguments());
+        code.workerClasspath(plan.workerCode().classpath()), arguments);
   }
 
   /** The warm-up phase; returns the workers' snapshots after it, which the measurement subtracts. */
