@@ -49,6 +49,17 @@ class OwnWorkflowsIT {
         .contains("end_to_end_p95_ms < 5000", "workflow_task_schedule_to_start_p95_ms < 2000");
     assertThat(outcome.runDirectory().resolve("workers/worker-1/worker.log")).content()
         .contains("from catalogs [orders]");
+    if (record.environment().serverKind().equals("dev-server")) {
+      // The dev server's own metrics endpoint, scraped every second into run.json and report.html.
+      assertThat(record.serverMetrics()).as("server metrics scraped from the dev server").isNotNull();
+      assertThat(record.serverMetrics().latencyMs().get("persistence").count()).isPositive();
+      assertThat(record.serverMetrics().values().get("service_requests_per_s")).isPositive();
+      assertThat(record.series().hasData(dev.loadharness.reports.record.SeriesColumn.SERVER_REQUEST_RATE)).isTrue();
+      assertThat(record.saturation()).isNotNull();
+      assertThat(outcome.runDirectory().resolve("report.html")).content()
+          .contains("id=\"server-metrics\"", "<td>persistence</td>", "id=\"saturation-line\"",
+              "series-server-persistence");
+    }
   }
 
   @Test
