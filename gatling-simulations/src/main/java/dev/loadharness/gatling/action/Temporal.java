@@ -44,7 +44,7 @@ public final class Temporal {
       long requestedAtMs = System.currentTimeMillis();
       return CompletableFuture.supplyAsync(() -> {
         WorkflowStub stub = driver.stub(assignment);
-        stub.start(assignment.shape());
+        stub.start(assignment.args());
         return stub;
       }, driver.executor()).handle((stub, error) -> {
         if (error != null) {
@@ -54,7 +54,7 @@ public final class Temporal {
         ledger.startReturned(requested);
         boolean interactive = assignment.kind() == WorkflowKind.INTERACTIVE;
         return session.set(STUB, stub).set(REQUESTED, requested).set(REQUESTED_AT_MS, requestedAtMs).set(INTERACTIVE, interactive)
-            .set(ROUNDS, assignment.shape().get("rounds", 1));
+            .set(ROUNDS, assignment.rounds());
       });
     });
   }

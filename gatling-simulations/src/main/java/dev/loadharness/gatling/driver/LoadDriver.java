@@ -120,7 +120,15 @@ public final class LoadDriver implements AutoCloseable {
           Map.of("timers", 1, "sleep_ms", (int) Duration.ofHours(12).toMillis()), n));
     }
     WorkloadEntry entry = picker.pick(n);
-    return new Assignment(idPrefix + n, entry.kind(), new Shape(entry.kind().id(), entry.params(), n * 7919 + 17));
+    return assignment(entry, idPrefix + n, n, n * 7919 + 17);
+  }
+
+  /** Workflow {@code n} of {@code entry}: a catalog kind's shape, or the user's arguments rendered for it. */
+  static Assignment assignment(WorkloadEntry entry, String workflowId, long n, long seed) {
+    if (entry.isUserType()) {
+      return new Assignment(workflowId, null, null, entry.userType(), entry.input().render(n, workflowId, seed));
+    }
+    return new Assignment(workflowId, entry.kind(), new Shape(entry.kind().id(), entry.params(), seed));
   }
 
   /** Whether workflow {@code n} is one the spec's {@code inject.lose_workflows} loses: the first ones after a fifth. */
@@ -132,7 +140,7 @@ public final class LoadDriver implements AutoCloseable {
 
   /** An untyped stub for {@code assignment}, not yet started. */
   public WorkflowStub stub(Assignment assignment) {
-    return client.newUntypedWorkflowStub(assignment.kind().workflowInterface().getSimpleName(),
+    return client.newUntypedWorkflowStub(assignment.workflowType(),
         WorkflowOptions.newBuilder()
             .setTaskQueue(taskQueue)
             .setWorkflowId(assignment.workflowId())
@@ -157,6 +165,24 @@ public final class LoadDriver implements AutoCloseable {
     executor.shutdownNow();
   }
 
-  /** One workflow to start. */
-  public record Assignment(String workflowId, WorkflowKind kind, Shape shape) {}
+  /**
+   * One workflow to start.
+   *
+   * @param kind the catalog kind, null for a user's workflow type
+   * @param shape the catalog workflow's input, null for a user's workflow type
+   * @param workflowType the type to start
+   * @param args the start arguments
+   */
+  public record Assignment(String workflowId, WorkflowKind kind, Shape shape, String workflowType, Object[] args) {
+
+    /** A catalog workflow: its interface's type, the shape as its one argument. */
+    public Assignment(String workflowId, WorkflowKind kind, Shape shape) {
+      this(workflowId, kind, shape, kind.workflowInterface().getSimpleName(), new Object[] {shape});
+    }
+
+    /** Signal/query/update round trips the driver makes (interactive catalog workflows only). */
+    public int rounds() {
+      return shape == null ? 1 : shape.get("rounds", 1);
+    }
+  }
 }

@@ -1,6 +1,5 @@
 package dev.loadharness.gatling.driver;
 
-import dev.loadharness.scenarios.catalog.Shape;
 import dev.loadharness.scenarios.catalog.WorkflowKind;
 import dev.loadharness.scenarios.spec.ScenarioSpec;
 import dev.loadharness.scenarios.spec.WorkloadEntry;
@@ -32,11 +31,11 @@ public final class WarmUp {
     WorkloadPicker picker = new WorkloadPicker(mix, 7L);
     List<CompletableFuture<Object>> results = new ArrayList<>();
     for (int i = 0; i < spec.warmUpWorkflows(); i++) {
-      WorkloadEntry entry = picker.pick(i);
-      WorkflowStub stub = client.newUntypedWorkflowStub(entry.kind().workflowInterface().getSimpleName(),
-          WorkflowOptions.newBuilder().setTaskQueue(taskQueue).setWorkflowId(idPrefix + i)
+      LoadDriver.Assignment a = LoadDriver.assignment(picker.pick(i), idPrefix + i, i, i);
+      WorkflowStub stub = client.newUntypedWorkflowStub(a.workflowType(),
+          WorkflowOptions.newBuilder().setTaskQueue(taskQueue).setWorkflowId(a.workflowId())
               .setWorkflowRunTimeout(limit.plusMinutes(1)).build());
-      stub.start(new Shape(entry.kind().id(), entry.params(), i));
+      stub.start(a.args());
       results.add(stub.getResultAsync(limit.toMillis(), TimeUnit.MILLISECONDS, Object.class));
     }
     try {

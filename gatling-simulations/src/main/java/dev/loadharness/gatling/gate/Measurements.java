@@ -8,7 +8,8 @@ import org.HdrHistogram.Histogram;
 /**
  * Everything the gate judges, merged from the driver's ledger (start, end-to-end, outcomes) and the
  * workers' metrics (poll, schedule-to-start, sticky cache) and the worker processes' fate (deaths).
- * Histograms are in microseconds.
+ * Histograms are in microseconds. For a deployed fleet the worker latencies are not samples but scraped
+ * buckets: {@code scraped} holds the upper bound of each p95, read where the exact histogram is empty.
  */
 public record Measurements(
     RunLedger.Counts counts,
@@ -19,14 +20,29 @@ public record Measurements(
     Histogram activityScheduleToStart,
     long stickyHits,
     long stickyMisses,
-    int workerDeaths) {
+    int workerDeaths,
+    java.util.Map<Metric, Double> scraped) {
+
+  public Measurements {
+    scraped = scraped == null ? java.util.Map.of() : java.util.Map.copyOf(scraped);
+  }
+
+  /** Measurements of the harness's own workers: exact histograms only. */
+  public Measurements(RunLedger.Counts counts, Histogram start, Histogram endToEnd, Histogram poll,
+      Histogram workflowScheduleToStart, Histogram activityScheduleToStart, long stickyHits, long stickyMisses,
+      int workerDeaths) {
+    this(counts, start, endToEnd, poll, workflowScheduleToStart, activityScheduleToStart, stickyHits, stickyMisses,
+        workerDeaths, java.util.Map.of());
+  }
 
   /** The value of {@code metric}, or empty when nothing was measured (a bar cannot pass on no data). */
   public Optional<Double> value(Metric metric) {
     return switch (metric) {
-      case POLL_P95_MS -> p(poll, 95);
-      case WORKFLOW_TASK_SCHEDULE_TO_START_P95_MS -> p(workflowScheduleToStart, 95);
-      case ACTIVITY_SCHEDULE_TO_START_P95_MS -> p(activityScheduleToStart, 95);
+      case POLL_P95_MS -> p(poll, 95).or(() -> Optional.ofNullable(scraped.get(metric)));
+      case WORKFLOW_TASK_SCHEDULE_TO_START_P95_MS -> p(workflowScheduleToStart, 95)
+          .or(() -> Optional.ofNullable(scraped.get(metric)));
+      case ACTIVITY_SCHEDULE_TO_START_P95_MS -> p(activityScheduleToStart, 95)
+          .or(() -> Optional.ofNullable(scraped.get(metric)));
       case START_P95_MS -> p(start, 95);
       case END_TO_END_P50_MS -> p(endToEnd, 50);
       case END_TO_END_P95_MS -> p(endToEnd, 95);

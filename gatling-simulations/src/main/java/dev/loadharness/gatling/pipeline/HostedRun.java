@@ -32,6 +32,7 @@ public final class HostedRun implements AutoCloseable {
   private ServerEnvironment server;
   private WorkflowClient client;
   private WorkerProcesses workers;
+  private Scrapes scrapes;
   private List<WorkerMetricsSnapshot> warmUpBaseline;
   private Injection.Running injection;
 
@@ -85,8 +86,10 @@ public final class HostedRun implements AutoCloseable {
     WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(server.connection().toStubsOptions().build());
     remember((AutoCloseable) stubs::shutdownNow);
     client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace(server.namespace()).build());
+    scrapes = remember(Scrapes.start(plan.spec(), server, System.getenv(), loadRun.out()));
     workers = remember(loadRun.startWorkers(plan, server));
     warmUpBaseline = loadRun.warmUp(plan, client, workers);
+    scrapes.measureFromNow();
     injection = remember(Injection.begin(plan, server, client, workers, loadRun.out()));
     LoadDriver.install(injection.driver());
   }
@@ -98,7 +101,7 @@ public final class HostedRun implements AutoCloseable {
   public RunOutcome finish() {
     try {
       LoadDriver.uninstall(injection.driver());
-      return loadRun.conclude(plan, server, client, workers, warmUpBaseline, injection.end(0));
+      return loadRun.conclude(plan, server, client, workers, warmUpBaseline, injection.end(0), scrapes);
     } catch (RuntimeException e) {
       return loadRun.failed(plan, server, e.getMessage());
     } finally {

@@ -13,6 +13,7 @@ import dev.loadharness.scenarios.server.ServerEnvironmentException;
 import dev.loadharness.scenarios.spec.Calibration;
 import dev.loadharness.scenarios.spec.ScenarioSpec;
 import dev.loadharness.scenarios.worker.WorkerMetricsSnapshot;
+import dev.loadharness.scenarios.worker.UserWorkerCode;
 import dev.loadharness.scenarios.worker.WorkerProcesses;
 import io.grpc.StatusRuntimeException;
 import io.temporal.client.WorkflowClient;
@@ -82,30 +83,46 @@ public final class LoadRun {
   /** The run's first lines: what runs, on which server, where its files go. */
   void announce(RunPlan plan, ServerEnvironment server) {
     ScenarioSpec spec = plan.spec();
+    String workers = spec.workers().isExternal() ? "external workers on task queue " + plan.taskQueue()
+        : spec.workers().processes() + " worker process(es) " + spec.workers().runtime().id() + " "
+            + spec.workers().workflowSlots() + "/" + spec.workers().activitySlots();
     out.println("scenario " + spec.name() + ": " + describe(spec.injection(), spec.workflows())
-        + "; " + spec.workers().processes() + " worker process(es) " + spec.workers().runtime().id() + " "
-        + spec.workers().workflowSlots() + "/" + spec.workers().activitySlots() + "; run directory " + plan.runDir());
+        + "; " + workers + "; run directory " + plan.runDir());
     out.println("server: " + server.kind().id() + " " + server.serverVersion() + " at " + server.target());
   }
 
   private RunOutcome measure(RunPlan plan, ServerEnvironment server, WorkflowClient client) {
-    try (WorkerProcesses workers = startWorkers(plan, server)) {
+    try (Scrapes scrapes = Scrapes.start(plan.spec(), server, System.getenv(), out);
+        WorkerProcesses workers = startWorkers(plan, server)) {
       List<WorkerMetricsSnapshot> warmUpBaseline = warmUp(plan, client, workers);
+      scrapes.measureFromNow();
       Injection.Result injection = Injection.run(plan, server, client, workers, out);
-      return conclude(plan, server, client, workers, warmUpBaseline, injection);
+      return conclude(plan, server, client, workers, warmUpBaseline, injection, scrapes);
     }
   }
 
   /** The workers phase: the spec's worker JVMs on the plan's task queue, injected regressions applied. */
   WorkerProcesses startWorkers(RunPlan plan, ServerEnvironment server) {
     ScenarioSpec spec = plan.spec();
+    if (spec.workers().isExternal()) {
+      out.println("external workers: the harness starts none; driving task queue " + plan.taskQueue()
+          + (spec.workers().external().get().metricsUrls().isEmpty()
+              ? " (no metrics_urls: no worker metrics will be measured)" : ""));
+      return WorkerProcesses.none();
+    }
     out.println("starting " + spec.workers().processes() + " worker JVM(s) on task queue " + plan.taskQueue()
         + (plan.workerCode().revision().isPresent() ? ", worker code: " + plan.workerCode().label() : ""));
     if (spec.inject().any()) {
       out.println("INJECTED REGRESSION (a test of the gate, not a real run): " + spec.inject().describe());
     }
+    UserWorkerCode code = UserWorkerCode.check(spec);
+    if (code != UserWorkerCode.CATALOG) {
+      out.println("workers register " + code.origin());
+    }
+    List<String> arguments = new java.util.ArrayList<>(spec.inject().workerArguments());
+    arguments.addAll(code.workerArguments());
     return WorkerProcesses.start(spec.effectiveWorkers(), server.connection(), plan.taskQueue(), plan.runDir(),
-        plan.workerCode().classpath(), spec.inject().workerArguments());
+        code.workerClasspath(plan.workerCode().classpath()), arguments);
   }
 
   /** The warm-up phase; returns the workers' snapshots after it, which the measurement subtracts. */
@@ -121,9 +138,9 @@ public final class LoadRun {
 
   /** Measurement, judge, one record, its files and the printed verdict, after the injection ended. */
   RunOutcome conclude(RunPlan plan, ServerEnvironment server, WorkflowClient client, WorkerProcesses workers,
-      List<WorkerMetricsSnapshot> warmUpBaseline, Injection.Result injection) {
+      List<WorkerMetricsSnapshot> warmUpBaseline, Injection.Result injection, Scrapes scrapes) {
     ScenarioSpec spec = plan.spec();
-    Measurement.Result measured = Measurement.run(plan, server, client, workers, warmUpBaseline, injection);
+    Measurement.Result measured = Measurement.run(plan, server, client, workers, warmUpBaseline, injection, scrapes);
     List<Threshold> thresholds = Judge.thresholds(spec, measured.measurements(), measured.visibility(),
         calibration(spec, server));
     RunRecord record = RecordAssembly.measured(plan, server, injection, measured, thresholds);
@@ -208,6 +225,9 @@ public final class LoadRun {
         c.started(), c.completed(), c.failed(), c.timedOut(), c.unaccounted(), c.throughputWps(),
         record.driver() == null ? 0 : record.driver().percentOfOneCore());
     record.thresholds().forEach(t -> out.println("  " + t.line()));
+    if (record.saturation() != null) {
+      out.println("saturation: " + record.saturation().line());
+    }
     record.events().forEach(e -> out.printf(Locale.ROOT, "  event at %.1f s: %s %s (%s)%n", e.atS(), e.kind(),
         e.subject(), e.detail()));
     out.println("report: " + plan.runDir().resolve(RunReport.FILE_NAME));

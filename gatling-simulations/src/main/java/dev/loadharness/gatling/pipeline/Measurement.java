@@ -2,7 +2,12 @@ package dev.loadharness.gatling.pipeline;
 
 import dev.loadharness.gatling.driver.RunLedger;
 import dev.loadharness.gatling.gate.Measurements;
+import dev.loadharness.gatling.gate.SaturationRule;
 import dev.loadharness.gatling.gate.VisibilityCheck;
+import dev.loadharness.gatling.scrape.FleetScrape;
+import dev.loadharness.gatling.scrape.ServerScrape;
+import dev.loadharness.reports.record.Saturation;
+import dev.loadharness.reports.record.ScrapedMetrics;
 import dev.loadharness.reports.record.Resources;
 import dev.loadharness.reports.record.RunEvent;
 import dev.loadharness.reports.record.SeriesColumn;
@@ -38,12 +43,16 @@ final class Measurement {
    * @param resources worker CPU, heap and GC, when any worker reported
    * @param events worker deaths and the planned faults of the injection
    * @param workers how many worker processes ran
+   * @param workerScrape a deployed fleet's scraped metrics, when the run drove one with endpoints
+   * @param serverMetrics the server's scraped metrics, when its endpoint is known
+   * @param saturation which side saturated first, by {@link SaturationRule}
    */
   record Result(Measurements measurements, Optional<VisibilityCheck.Result> visibility, TimeSeries series,
-      Optional<Resources> resources, List<RunEvent> events, int workers) {}
+      Optional<Resources> resources, List<RunEvent> events, int workers, Optional<ScrapedMetrics> workerScrape,
+      Optional<ScrapedMetrics> serverMetrics, Saturation saturation) {}
 
   static Result run(RunPlan plan, ServerEnvironment server, WorkflowClient client, WorkerProcesses workers,
-      List<WorkerMetricsSnapshot> warmUpBaseline, Injection.Result injection) {
+      List<WorkerMetricsSnapshot> warmUpBaseline, Injection.Result injection, Scrapes scrapes) {
     RunLedger.Counts counts = injection.ledger().counts();
     // After an abort the server may be gone, and in-flight workflows are unaccounted by definition.
     Optional<VisibilityCheck.Result> visibility = injection.aborted().isEmpty()
@@ -52,27 +61,42 @@ final class Measurement {
         : Optional.empty();
     List<WorkerProcesses.Death> deaths = workers.deaths();
     workers.close();
+    scrapes.close();
     List<WorkerMetricsSnapshot> snapshots = workers.snapshots();
     List<WorkerMetricsSnapshot> measured = WorkerMetricsSnapshot.minus(snapshots, warmUpBaseline);
+    List<Long> ticks = injection.series().wallMs();
+    Optional<FleetScrape.Result> fleet = scrapes.fleet().map(s -> FleetScrape.of(s.scrapes(), s.failures(),
+        s.lastError(), scrapes.measuredFromMs(), ticks));
+    Optional<ServerScrape.Result> serverScrape = scrapes.server().map(s -> ServerScrape.of(s.urls().get(0),
+        s.scrapes().get(s.urls().get(0)), s.failures(), s.lastError(), scrapes.measuredFromMs(), ticks));
+    long hits = measured.stream().mapToLong(w -> w.counter(MetricNames.SDK_STICKY_HIT)).sum()
+        + fleet.map(FleetScrape.Result::stickyHits).orElse(0L);
+    long misses = measured.stream().mapToLong(w -> w.counter(MetricNames.SDK_STICKY_MISS)).sum()
+        + fleet.map(FleetScrape.Result::stickyMisses).orElse(0L);
     Measurements m = new Measurements(counts, injection.ledger().startLatencies(),
         injection.ledger().endToEndLatencies(), merged(measured, MetricNames.POLL_LATENCY_MS),
         merged(measured, MetricNames.SDK_WORKFLOW_SCHEDULE_TO_START),
-        merged(measured, MetricNames.SDK_ACTIVITY_SCHEDULE_TO_START),
-        measured.stream().mapToLong(w -> w.counter(MetricNames.SDK_STICKY_HIT)).sum(),
-        measured.stream().mapToLong(w -> w.counter(MetricNames.SDK_STICKY_MISS)).sum(), deaths.size());
+        merged(measured, MetricNames.SDK_ACTIVITY_SCHEDULE_TO_START), hits, misses, deaths.size(),
+        fleet.map(FleetScrape.Result::gate).orElse(Map.of()));
     List<RunEvent> events = new ArrayList<>(injection.events());
     deaths.forEach(d -> events.add(new RunEvent(plan.secondsSinceStart(d.atMs()), RunEvent.WORKER_DIED, d.workerId(),
         "exit code " + d.exitCode() + (d.exitCode() == 137 ? " (SIGKILL)" : ""))));
     events.sort(java.util.Comparator.comparingDouble(RunEvent::atS));
-    return new Result(m, visibility, series(workers, injection.series()), resources(snapshots), events,
-        workers.files().size());
+    TimeSeries series = series(workers, injection.series(), fleet, serverScrape);
+    return new Result(m, visibility, series, resources(snapshots), events, workers.files().size(),
+        fleet.map(FleetScrape.Result::metrics), serverScrape.map(ServerScrape.Result::metrics),
+        SaturationRule.judge(series));
   }
 
-  private static TimeSeries series(WorkerProcesses workers, DriverSeries driver) {
+  private static TimeSeries series(WorkerProcesses workers, DriverSeries driver, Optional<FleetScrape.Result> fleet,
+      Optional<ServerScrape.Result> server) {
     Map<SeriesColumn, List<Double>> columns = new EnumMap<>(SeriesColumn.class);
     columns.putAll(driver.columns());
     columns.putAll(WorkerSeries.columns(
         workers.files().stream().map(f -> IntervalFiles.read(f.samples())).toList(), driver.wallMs()));
+    // A deployed fleet's columns come from scraping only: the harness has no worker files of it.
+    fleet.ifPresent(f -> columns.putAll(f.columns()));
+    server.ifPresent(s -> columns.putAll(s.columns()));
     return TimeSeries.of(driver.intervalS(), driver.elapsed(), columns);
   }
 

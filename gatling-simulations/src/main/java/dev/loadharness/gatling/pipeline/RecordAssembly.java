@@ -83,6 +83,9 @@ final class RecordAssembly {
       b.sticky(StickyCache.of(m.stickyHits(), m.stickyMisses()));
     }
     measured.resources().ifPresent(b::resources);
+    measured.workerScrape().ifPresent(b::workerScrape);
+    measured.serverMetrics().ifPresent(b::serverMetrics);
+    b.saturation(measured.saturation());
     measured.events().forEach(b::event);
     thresholds.forEach(b::threshold);
     gatlingReport(plan.runDir()).ifPresent(p -> b.artifact(RunRecord.ARTIFACT_GATLING_REPORT, p));

@@ -28,7 +28,8 @@ final class RecordedWorkload {
   }
 
   private static Workload.MixEntry entry(WorkloadEntry e) {
-    return new Workload.MixEntry(e.kind().id(), e.weight(), e.params());
+    // A user's type is recorded by its type name; its arguments template is in the spec, not in the trend key.
+    return new Workload.MixEntry(e.label(), e.weight(), e.params());
   }
 
   private static double seconds(Duration d) {

@@ -58,9 +58,9 @@ public record RunPlan(ScenarioSpec spec, Path runDir, Instant startedAt, Duratio
     return runDir.getFileName().toString();
   }
 
-  /** The task queue of this run's workers. */
+  /** The task queue workflows are started on: the spec's (external or named), else one of this run's own. */
   public String taskQueue() {
-    return "load-" + runId();
+    return spec.workers().taskQueue().orElse("load-" + runId());
   }
 
   /** Prefix of the measured workflows' ids (the visibility check counts by it). */

@@ -1,6 +1,7 @@
 package dev.loadharness.gatling.runner;
 
 import dev.loadharness.gatling.pipeline.Signals;
+import dev.loadharness.scenarios.spec.UserCode;
 import dev.loadharness.scenarios.spec.WorkerSettings;
 import dev.loadharness.scenarios.spec.WorkerSettings.RuntimeMode;
 import java.nio.file.Path;
@@ -73,6 +74,21 @@ public final class LoadMain implements Callable<Integer> {
           + "sticky_cache_size=1, lose_workflows=1 (comma-separated; replaces the spec's inject)")
   Map<String, String> inject;
 
+  @Option(names = "--worker-classpath", paramLabel = "jar[:jar...]",
+      description = "your workflow and activity code: the worker JVMs register the WorkflowCatalog its jars declare "
+          + "(META-INF/services), or the --workflow-class/--activity-class classes; the spec's mix names your "
+          + "workflow types (type, args); replaces the spec's workers.classpath")
+  String workerClasspath;
+
+  @Option(names = "--workflow-class", paramLabel = "class",
+      description = "a workflow implementation class of --worker-classpath to register (repeatable)")
+  List<String> workflowClasses;
+
+  @Option(names = "--activity-class", paramLabel = "class",
+      description = "an activity implementation class of --worker-classpath to register, built with its no-argument "
+          + "constructor (repeatable)")
+  List<String> activityClasses;
+
   @Option(names = "--progress-every", defaultValue = "PT2S", description = "progress line interval (ISO-8601)")
   Duration progressEvery;
 
@@ -101,6 +117,40 @@ public final class LoadMain implements Callable<Integer> {
     System.exit(code);
   }
 
+  /** The --worker-classpath, --workflow-class and --activity-class options as user code, if given. */
+  private Optional<UserCode> userCode() {
+    if (workerClasspath == null) {
+      if (workflowClasses != null || activityClasses != null) {
+        throw new IllegalArgumentException("--workflow-class/--activity-class: name classes of the jars given with "
+            + "--worker-classpath jar[:jar...]");
+      }
+      return Optional.empty();
+    }
+    List<Path> jars = UserCode.parseClasspath(workerClasspath).stream().map(LoadMain::callerRelative).toList();
+    return Optional.of(new UserCode(jars, workflowClasses == null ? List.of() : workflowClasses,
+        activityClasses == null ? List.of() : activityClasses));
+  }
+
+  /**
+   * A relative path as the person typed it: scripts/load changes to the repository root, so it passes the
+   * directory it was called from as {@code tlh.caller.dir}.
+   */
+  static Path callerRelative(Path path) {
+    String caller = System.getProperty("tlh.caller.dir");
+    return caller == null || path.isAbsolute() ? path : Path.of(caller).resolve(path).normalize();
+  }
+
+  private static String callerRelative(String scenario) {
+    boolean file = scenario.endsWith(".yaml") || scenario.endsWith(".yml") || scenario.endsWith(".json");
+    if (!file) {
+      return scenario;
+    }
+    // Specs named relative to the repository root (as before scripts/load passed its caller's directory) still work.
+    Path resolved = callerRelative(Path.of(scenario));
+    return java.nio.file.Files.exists(resolved) || !java.nio.file.Files.exists(Path.of(scenario))
+        ? resolved.toString() : scenario;
+  }
+
   @Override
   public Integer call() {
     if (workers != null && (workers < 1 || workers > WorkerSettings.MAX_PROCESSES)) {
@@ -116,8 +166,15 @@ public final class LoadMain implements Callable<Integer> {
     if (namespace != null) {
       System.setProperty("temporal.namespace", namespace);
     }
-    RunOptions options = new RunOptions(scenario, Optional.ofNullable(server), Optional.ofNullable(workers), out,
-        progressEvery, inject == null ? Map.of() : inject);
+    Optional<UserCode> code;
+    try {
+      code = userCode();
+    } catch (IllegalArgumentException e) {
+      System.out.println(e.getMessage());
+      return 2;
+    }
+    RunOptions options = new RunOptions(callerRelative(scenario), Optional.ofNullable(server),
+        Optional.ofNullable(workers), out, progressEvery, inject == null ? Map.of() : inject, code);
     if (baseline != null && compare != null) {
       System.out.println("--baseline and --compare cannot be combined: an A/B run compares builds under the "
           + "scenario's own runtime setting");

@@ -11,6 +11,7 @@ import dev.loadharness.scenarios.spec.Regressions;
 import dev.loadharness.scenarios.spec.ScenarioSpec;
 import dev.loadharness.scenarios.spec.ScenarioSpecs;
 import dev.loadharness.scenarios.spec.SpecException;
+import dev.loadharness.scenarios.worker.UserWorkerCode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.List;
@@ -32,9 +33,13 @@ public final class LoadRunner {
     ScenarioSpec spec;
     try {
       spec = loadSpec(options);
+      UserWorkerCode.check(spec);
     } catch (SpecException e) {
       out.println(e.getMessage());
       return new RunOutcome(RunOutcome.ERROR, null, null, e.getMessage());
+    } catch (IllegalArgumentException e) {
+      // The user's code does not fit the spec (a jar, class or workflow type): nothing started yet.
+      return error(e.getMessage());
     }
     RunPlan plan;
     try {
@@ -56,7 +61,7 @@ public final class LoadRunner {
     }
   }
 
-  /** The scenario {@code options} name, with the --workers and --inject overrides applied. */
+  /** The scenario {@code options} name, with the --workers, --inject and --worker-classpath overrides applied. */
   static ScenarioSpec loadSpec(RunOptions options) {
     ScenarioSpec spec = ScenarioSpecs.load(options.scenario());
     if (!options.inject().isEmpty()) {
@@ -64,6 +69,13 @@ public final class LoadRunner {
         spec = spec.withRegressions(Regressions.parse(options.inject()));
       } catch (IllegalArgumentException e) {
         throw new SpecException("--inject", List.of(e.getMessage()));
+      }
+    }
+    if (options.workerCode().isPresent()) {
+      try {
+        spec = spec.withWorkerCode(options.workerCode().get());
+      } catch (IllegalArgumentException e) {
+        throw new SpecException("--worker-classpath", List.of(e.getMessage()));
       }
     }
     return options.workers().isPresent() ? spec.withWorkerProcesses(options.workers().get()) : spec;

@@ -1,5 +1,6 @@
 package dev.loadharness.gatling.runner;
 
+import dev.loadharness.scenarios.spec.UserCode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -14,12 +15,20 @@ import java.util.Optional;
  * @param out the runs directory; the run gets its own {@code <timestamp>-<scenario>} directory under it
  * @param progressEvery how often the progress line is printed
  * @param inject regressions to inject ({@code --inject knob=value}), replacing the spec's {@code inject}
+ * @param workerCode the user's code for the workers ({@code --worker-classpath}), replacing the spec's
  */
 public record RunOptions(String scenario, Optional<String> server, Optional<Integer> workers, Path out,
-    Duration progressEvery, Map<String, String> inject) {
+    Duration progressEvery, Map<String, String> inject, Optional<UserCode> workerCode) {
 
   public RunOptions {
     inject = Map.copyOf(inject);
+    workerCode = workerCode == null ? Optional.empty() : workerCode;
+  }
+
+  /** Options without user worker code. */
+  public RunOptions(String scenario, Optional<String> server, Optional<Integer> workers, Path out,
+      Duration progressEvery, Map<String, String> inject) {
+    this(scenario, server, workers, out, progressEvery, inject, Optional.empty());
   }
 
   /** Options without injected regressions. */
@@ -35,11 +44,11 @@ public record RunOptions(String scenario, Optional<String> server, Optional<Inte
 
   /** A copy writing under {@code dir}. */
   public RunOptions withOut(Path dir) {
-    return new RunOptions(scenario, server, workers, dir, progressEvery, inject);
+    return new RunOptions(scenario, server, workers, dir, progressEvery, inject, workerCode);
   }
 
   /** A copy with the server kind set. */
   public RunOptions withServer(String kind) {
-    return new RunOptions(scenario, Optional.of(kind), workers, out, progressEvery, inject);
+    return new RunOptions(scenario, Optional.of(kind), workers, out, progressEvery, inject, workerCode);
   }
 }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loadharness.gatling.driver.RunLedger;
 import dev.loadharness.reports.record.Threshold;
+import dev.loadharness.scenarios.spec.Metric;
 import dev.loadharness.scenarios.spec.ScenarioSpec;
 import dev.loadharness.scenarios.spec.ScenarioSpecs;
+import java.util.List;
 import java.util.Optional;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -96,6 +98,29 @@ class JudgeTest {
     assertThat(fine).filteredOn(t -> t.name().startsWith("calibrated: end_to_end_p95_ms")).allMatch(Threshold::pass);
     assertThat(slow.stream().filter(t -> !t.pass()).map(Threshold::name))
         .containsExactly("calibrated: end_to_end_p95_ms < 553.500");
+  }
+
+  @Test
+  void aDeployedFleetsLatencyBarsReadTheScrapedUpperBoundsWhenNoExactSampleExists() {
+    Measurements scraped = new Measurements(counts(10, 10, 0, 0), new Histogram(3), new Histogram(3), new Histogram(3),
+        new Histogram(3), new Histogram(3), 0, 0, 0, java.util.Map.of(Metric.WORKFLOW_TASK_SCHEDULE_TO_START_P95_MS,
+            250.0, Metric.POLL_P95_MS, Double.POSITIVE_INFINITY));
+    ScenarioSpec spec = ScenarioSpecs.parse("fleet.yaml", """
+        name: fleet
+        workflows: 10
+        mix: [{kind: linear}]
+        injection: {model: at-once}
+        time_budget: 30s
+        thresholds:
+          - {metric: workflow_task_schedule_to_start_p95_ms, op: "<", limit: 300}
+          - {metric: workflow_task_schedule_to_start_p95_ms, op: "<", limit: 200}
+          - {metric: poll_p95_ms, op: "<", limit: 5000}
+          - {metric: activity_schedule_to_start_p95_ms, op: "<", limit: 5000}
+        """);
+    List<Threshold> bars = Judge.thresholds(spec, scraped, Optional.empty());
+    assertThat(bars.subList(0, 4)).extracting(Threshold::pass).containsExactly(true, false, false, false);
+    assertThat(bars.get(0).actual()).isEqualTo(250.0);
+    assertThat(bars.get(3).actual()).as("nothing scraped for activities: the bar cannot pass").isNull();
   }
 
   static RunLedger.Counts counts(long started, long completed, long failed, long timedOut) {

@@ -37,6 +37,10 @@ import java.util.TreeMap;
  * @param failures failed workflows by cause
  * @param events what happened during the run beyond the numbers (worker deaths, faults)
  * @param error why the run could not be measured, for verdicts {@code error} and {@code interrupted}; else null
+ * @param workerScrape a deployed (external) worker fleet's metrics, scraped from its Prometheus endpoints; null
+ *     when the harness ran its own workers (their metrics are exact, in {@code latency_ms}) or none were scraped
+ * @param serverMetrics the Temporal server's own metrics, scraped from its Prometheus endpoint; null when not scraped
+ * @param saturation which side saturated first, null when the run was not measured
  */
 public record RunRecord(
     int schema,
@@ -59,7 +63,10 @@ public record RunRecord(
     DriverUse driver,
     Map<String, Long> failures,
     List<RunEvent> events,
-    String error) {
+    String error,
+    ScrapedMetrics workerScrape,
+    ScrapedMetrics serverMetrics,
+    Saturation saturation) {
 
   /** The schema version this class reads and writes. */
   public static final int SCHEMA = 1;
@@ -123,7 +130,8 @@ public record RunRecord(
     Builder b = new Builder().runId(runId).scenario(scenario).startedAt(startedAt).git(git)
         .environment(environment).runtime(runtime).workload(workload).load(load).sticky(sticky)
         .resources(resources).series(series).verdict(verdict).description(description).driver(driver)
-        .failures(failures).error(error);
+        .failures(failures).error(error).workerScrape(workerScrape).serverMetrics(serverMetrics)
+        .saturation(saturation);
     events.forEach(b::event);
     latencyMs.forEach(b::latency);
     thresholds.forEach(b::threshold);
@@ -170,8 +178,29 @@ public record RunRecord(
     private final Map<String, Long> failures = new TreeMap<>();
     private final List<RunEvent> events = new ArrayList<>();
     private String error;
+    private ScrapedMetrics workerScrape;
+    private ScrapedMetrics serverMetrics;
+    private Saturation saturation;
 
     private Builder() {}
+
+    /** Sets the external workers' scraped metrics. */
+    public Builder workerScrape(ScrapedMetrics value) {
+      this.workerScrape = value;
+      return this;
+    }
+
+    /** Sets the server's scraped metrics. */
+    public Builder serverMetrics(ScrapedMetrics value) {
+      this.serverMetrics = value;
+      return this;
+    }
+
+    /** Sets which side saturated first. */
+    public Builder saturation(Saturation value) {
+      this.saturation = value;
+      return this;
+    }
 
     /** Sets what the scenario does. */
     public Builder description(String value) {
@@ -304,7 +333,8 @@ public record RunRecord(
       Verdict v = verdict != null ? verdict
           : thresholds.stream().allMatch(Threshold::pass) ? Verdict.PASS : Verdict.FAIL;
       return new RunRecord(SCHEMA, runId, scenario, startedAt, git, environment, runtime, workload, load, latencyMs,
-          sticky, resources, series, thresholds, v, artifacts, description, driver, failures, events, error);
+          sticky, resources, series, thresholds, v, artifacts, description, driver, failures, events, error,
+          workerScrape, serverMetrics, saturation);
     }
   }
 }

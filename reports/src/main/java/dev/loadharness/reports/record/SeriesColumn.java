@@ -31,7 +31,15 @@ public enum SeriesColumn {
   /** Worker process CPU over the interval, percent of one core, summed over workers (workers). */
   WORKER_CPU_PERCENT("worker_cpu_percent", "% of one core"),
   /** Used heap in MiB summed over workers (workers). */
-  HEAP_USED_MB("heap_used_mb", "MiB");
+  HEAP_USED_MB("heap_used_mb", "MiB"),
+  /** Upper bound of the server's persistence latency p95 within the interval, ms (server scrape, buckets). */
+  SERVER_PERSISTENCE_P95_MS("server_persistence_p95_ms", "ms"),
+  /** Frontend requests per second (server scrape). */
+  SERVER_REQUEST_RATE("server_requests_per_s", "requests/s"),
+  /** Frontend and persistence errors within the interval (server scrape). */
+  SERVER_ERRORS("server_errors", "errors"),
+  /** Workflow + activity tasks in the server's task queue backlogs (server scrape: approximate_backlog_count). */
+  SERVER_SCRAPED_BACKLOG("server_scraped_backlog", "tasks");
 
   private final String id;
   private final String unit;

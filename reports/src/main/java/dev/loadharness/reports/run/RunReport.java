@@ -53,7 +53,14 @@ public final class RunReport {
       new SeriesChart("series-pollers", "Pollers", "pollers", List.of(SeriesColumn.POLLERS)),
       new SeriesChart("series-sticky", "Sticky cache hit ratio", "ratio", List.of(SeriesColumn.STICKY_HIT_RATIO)),
       new SeriesChart("series-cpu", "Worker CPU", "% of one core", List.of(SeriesColumn.WORKER_CPU_PERCENT)),
-      new SeriesChart("series-heap", "Worker heap used", "MiB", List.of(SeriesColumn.HEAP_USED_MB)));
+      new SeriesChart("series-heap", "Worker heap used", "MiB", List.of(SeriesColumn.HEAP_USED_MB)),
+      new SeriesChart("series-server-persistence", "Server persistence p95 (bucket upper bound)", "ms",
+          List.of(SeriesColumn.SERVER_PERSISTENCE_P95_MS)),
+      new SeriesChart("series-server-requests", "Server frontend requests", "requests/s",
+          List.of(SeriesColumn.SERVER_REQUEST_RATE)),
+      new SeriesChart("series-server-errors", "Server errors", "errors per interval", List.of(SeriesColumn.SERVER_ERRORS)),
+      new SeriesChart("series-server-backlog", "Server task queue backlog (scraped)", "tasks",
+          List.of(SeriesColumn.SERVER_SCRAPED_BACKLOG)));
 
   /** One time-series chart definition. */
   record SeriesChart(String id, String title, String unit, List<SeriesColumn> columns) {}
@@ -97,6 +104,7 @@ public final class RunReport {
     events(b, run);
     load(b, run);
     latency(b, run, latencyCharts);
+    ScrapedSection.html(b, run);
     b.append("<h2 id=\"series\">Over the run</h2>\n<div class=\"charts\">\n");
     seriesCharts.forEach(c -> b.append(Html.chartContainer(c)));
     b.append("</div>\n");

@@ -27,9 +27,12 @@ public final class DevServer extends RunningServer {
   private final Path logFile;
   private final Thread shutdownHook;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final int metricsPort;
 
-  private DevServer(Process process, ConnectionSettings connection, String version, Path logFile, Thread hook) {
+  private DevServer(Process process, ConnectionSettings connection, String version, Path logFile, Thread hook,
+      int metricsPort) {
     super(ServerKind.DEV_SERVER, connection, version, ExternalServer.REAL_SERVER);
+    this.metricsPort = metricsPort;
     this.process = process;
     this.logFile = logFile;
     this.shutdownHook = hook;
@@ -73,7 +76,9 @@ public final class DevServer extends RunningServer {
   }
 
   private static DevServer startOnce(DevServerOptions options, int port, Path logFile) {
-    List<String> command = command(options, port);
+    // The server's own Prometheus endpoint on loopback, so a run can tell server from worker saturation.
+    int metricsPort = LoopbackPorts.freePort();
+    List<String> command = command(options, port, metricsPort);
     Process process;
     try {
       process =
@@ -93,7 +98,7 @@ public final class DevServer extends RunningServer {
       String version =
           ServerReadiness.await(connection, true, options.readyTimeout(), label, process::isAlive);
       log.info("dev-server ready at {} (server {}, pid {}, log {})", connection.target(), version, process.pid(), logFile);
-      return new DevServer(process, connection, version, logFile, hook);
+      return new DevServer(process, connection, version, logFile, hook, metricsPort);
     } catch (RuntimeException e) {
       stopTree(process);
       removeHook(hook);
@@ -107,6 +112,11 @@ public final class DevServer extends RunningServer {
   }
 
   static List<String> command(DevServerOptions options, int port) {
+    return command(options, port, 0);
+  }
+
+  /** The command line; {@code metricsPort} 0 leaves the metrics endpoint to the CLI's default (a random port). */
+  static List<String> command(DevServerOptions options, int port, int metricsPort) {
     List<String> command = new ArrayList<>();
     command.add(options.cli().toString());
     command.addAll(
@@ -118,6 +128,9 @@ public final class DevServer extends RunningServer {
             "--namespace", options.namespace(),
             "--sqlite-pragma", "journal_mode=WAL",
             "--sqlite-pragma", "synchronous=OFF"));
+    if (metricsPort > 0) {
+      command.addAll(List.of("--metrics-port", Integer.toString(metricsPort)));
+    }
     options.dbFile().ifPresent(db -> command.addAll(List.of("--db-filename", db.toString())));
     return command;
   }
@@ -125,6 +138,11 @@ public final class DevServer extends RunningServer {
   /** The child process, for tests that prove nothing is left behind. */
   public ProcessHandle processHandle() {
     return process.toHandle();
+  }
+
+  @Override
+  public java.util.Optional<java.net.URI> metricsUrl() {
+    return java.util.Optional.of(java.net.URI.create("http://127.0.0.1:" + metricsPort + "/metrics"));
   }
 
   /** The server's log file in the run directory. */

@@ -55,6 +55,14 @@ public interface ServerEnvironment extends AutoCloseable {
                 .collect(Collectors.joining(", ")));
   }
 
+  /**
+   * The server's own Prometheus endpoint, where this environment knows one (the dev server started with
+   * {@code --metrics-port}); an external cluster's comes from {@code TEMPORAL_SERVER_METRICS_URL} instead.
+   */
+  default Optional<java.net.URI> metricsUrl() {
+    return Optional.empty();
+  }
+
   /** Stops what this environment started; never throws for an already closed environment. */
   @Override
   void close();

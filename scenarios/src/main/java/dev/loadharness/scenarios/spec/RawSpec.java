@@ -1,6 +1,7 @@
 package dev.loadharness.scenarios.spec;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 
@@ -23,8 +24,11 @@ record RawSpec(
     List<RawThreshold> thresholds,
     Map<String, String> inject) {
 
-  /** One workload entry: a catalog workflow kind, its share of the workflows and its parameters. */
-  record RawMix(String kind, Integer weight, Map<String, Integer> params) {}
+  /**
+   * One workload entry: a catalog workflow kind with its parameters, or a user's workflow type with its
+   * arguments (a list of JSON values with variables); and its share of the workflows.
+   */
+  record RawMix(String kind, String type, Integer weight, Map<String, Integer> params, JsonNode args) {}
 
   /** How workflows arrive. */
   record RawInjection(String model, String duration, Double rate, Integer concurrency) {}
@@ -38,7 +42,13 @@ record RawSpec(
       @JsonProperty("workflow_pollers") Integer workflowPollers,
       @JsonProperty("activity_pollers") Integer activityPollers,
       @JsonProperty("cache_size") Integer cacheSize,
-      @JsonProperty("kill_one_after") String killOneAfter) {}
+      @JsonProperty("kill_one_after") String killOneAfter,
+      @JsonProperty("task_queue") String taskQueue,
+      List<String> classpath,
+      @JsonProperty("workflow_classes") List<String> workflowClasses,
+      @JsonProperty("activity_classes") List<String> activityClasses,
+      Boolean external,
+      @JsonProperty("metrics_urls") List<String> metricsUrls) {}
 
   /** One threshold: metric, comparison and limit. */
   record RawThreshold(String metric, String op, Double limit) {}

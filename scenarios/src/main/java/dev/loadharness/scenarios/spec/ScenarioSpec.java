@@ -58,6 +58,22 @@ public record ScenarioSpec(
         workers.withRuntime(mode), server, requires, thresholds, inject);
   }
 
+  /** A copy whose workers run the user's code {@code code} (the --worker-classpath override). */
+  public ScenarioSpec withWorkerCode(UserCode code) {
+    return new ScenarioSpec(name, description, workflows, mix, injection, warmUp, warmUpWorkflows, timeBudget,
+        workers.withCode(code), server, requires, thresholds, inject);
+  }
+
+  /** Whether the mix names a user's workflow type. */
+  public boolean hasUserTypes() {
+    return mix.stream().anyMatch(WorkloadEntry::isUserType);
+  }
+
+  /** Whether the mix names a catalog kind. */
+  public boolean hasCatalogKinds() {
+    return mix.stream().anyMatch(e -> !e.isUserType());
+  }
+
   /** A copy with these regressions injected (the --inject override). */
   public ScenarioSpec withRegressions(Regressions regressions) {
     return new ScenarioSpec(name, description, workflows, mix, injection, warmUp, warmUpWorkflows, timeBudget,

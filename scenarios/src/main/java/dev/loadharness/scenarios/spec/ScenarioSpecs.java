@@ -38,7 +38,10 @@ public final class ScenarioSpecs {
         throw new SpecException(nameOrPath, List.of("file: no such file"));
       }
       try {
-        return parse(file.toString(), Files.readString(file));
+        ScenarioSpec spec = parse(file.toString(), Files.readString(file));
+        // workers.classpath entries are relative to the spec file, so a project's spec travels with its jars.
+        UserCode code = spec.workers().code();
+        return code.present() ? spec.withWorkerCode(code.resolvedAgainst(file.toAbsolutePath().getParent())) : spec;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -9,7 +9,9 @@ public final class SpecException extends RuntimeException {
   private final List<String> problems;
 
   public SpecException(String source, List<String> problems) {
-    super(source + ": " + problems.size() + " problem(s):\n  " + String.join("\n  ", problems));
+    // One problem is one line (scripts print it as the error line); several are listed one per line.
+    super(problems.size() == 1 ? source + ": " + problems.get(0)
+        : source + ": " + problems.size() + " problem(s):\n  " + String.join("\n  ", problems));
     this.problems = List.copyOf(problems);
   }
 

@@ -133,12 +133,17 @@ final class SpecValidator {
         problem(path, "empty entry");
         continue;
       }
+      int weight = positive(path + ".weight", entry.weight(), 1);
+      if (entry.type() != null || entry.args() != null) {
+        userType(path, entry, weight, mix);
+        continue;
+      }
       Optional<WorkflowKind> kind = WorkflowKind.of(entry.kind());
       if (kind.isEmpty()) {
-        problem(path + ".kind", (entry.kind() == null ? "missing" : "unknown workflow kind \"" + entry.kind() + "\"")
-            + "; known: " + WorkflowKind.known());
+        problem(path + ".kind", (entry.kind() == null
+            ? "missing; a catalog kind, or type (a workflow type of your code) with args" : "unknown workflow kind \""
+            + entry.kind() + "\"") + "; known: " + WorkflowKind.known());
       }
-      int weight = positive(path + ".weight", entry.weight(), 1);
       Map<String, Integer> params = entry.params() == null ? Map.of() : entry.params();
       if (kind.isPresent()) {
         for (Map.Entry<String, Integer> p : params.entrySet()) {
@@ -155,6 +160,23 @@ final class SpecValidator {
       }
     }
     return mix;
+  }
+
+  /** A user's workflow type: a type name, no catalog kind or params, arguments with valid variables. */
+  private void userType(String path, RawSpec.RawMix entry, int weight, List<WorkloadEntry> mix) {
+    if (entry.type() == null || entry.type().isBlank()) {
+      problem(path + ".type", "missing; the workflow type name your workers register (args are for a user's type)");
+    }
+    if (entry.kind() != null) {
+      problem(path + ".kind", "give kind (a catalog kind) or type (your workflow type), not both");
+    }
+    if (entry.params() != null) {
+      problem(path + ".params", "params belong to catalog kinds; a user's type takes args");
+    }
+    InputTemplate input = InputTemplate.parse(path + ".args", entry.args(), problems);
+    if (problems.isEmpty()) {
+      mix.add(WorkloadEntry.userType(entry.type(), weight, input));
+    }
   }
 
   private Injection injection(RawSpec.RawInjection raw) {
@@ -185,7 +207,9 @@ final class SpecValidator {
   }
 
   private WorkerSettings workers(RawSpec.RawWorkers raw) {
-    RawSpec.RawWorkers w = raw == null ? new RawSpec.RawWorkers(null, null, null, null, null, null, null, null) : raw;
+    RawSpec.RawWorkers w = raw == null
+        ? new RawSpec.RawWorkers(null, null, null, null, null, null, null, null, null, null, null, null, null, null)
+        : raw;
     String runtimeId = w.runtime() == null ? "fixed" : w.runtime();
     Optional<WorkerSettings.RuntimeMode> mode = WorkerSettings.RuntimeMode.of(runtimeId);
     if (mode.isEmpty()) {
@@ -205,10 +229,60 @@ final class SpecValidator {
     Optional<Duration> kill = w.killOneAfter() == null
         ? Optional.empty()
         : Optional.ofNullable(duration("workers.kill_one_after", w.killOneAfter(), null));
+    Optional<String> taskQueue = Optional.ofNullable(w.taskQueue());
+    if (taskQueue.isPresent() && !taskQueue.get().matches("[A-Za-z0-9._/-]{1,200}")) {
+      problem("workers.task_queue", "\"" + taskQueue.get() + "\" must be 1 to 200 letters, digits and ._/-");
+    }
+    UserCode code = UserCode.NONE;
+    if (w.classpath() != null || w.workflowClasses() != null || w.activityClasses() != null) {
+      if (w.classpath() == null || w.classpath().isEmpty()) {
+        problem("workers.classpath", "missing; workflow_classes and activity_classes name classes of these jars");
+      } else {
+        code = new UserCode(w.classpath().stream().map(java.nio.file.Path::of).toList(),
+            w.workflowClasses() == null ? List.of() : w.workflowClasses(),
+            w.activityClasses() == null ? List.of() : w.activityClasses());
+      }
+    }
+    Optional<ExternalWorkers> external = external(w, code, kill);
     if (!problems.isEmpty()) {
       return null;
     }
-    return new WorkerSettings(processes, mode.get(), wfSlots, actSlots, wfPollers, actPollers, cache, kill);
+    return new WorkerSettings(processes, mode.get(), wfSlots, actSlots, wfPollers, actPollers, cache, kill,
+        taskQueue, code, external);
+  }
+
+  private Optional<ExternalWorkers> external(RawSpec.RawWorkers w, UserCode code, Optional<Duration> kill) {
+    if (w.external() == null || !w.external()) {
+      if (w.metricsUrls() != null) {
+        problem("workers.metrics_urls", "only for external workers (external: true); the harness reads its own "
+            + "workers' metrics from their files");
+      }
+      return Optional.empty();
+    }
+    if (w.taskQueue() == null) {
+      problem("workers.task_queue", "missing; external workers need the task queue they poll");
+    }
+    if (code.present()) {
+      problem("workers.classpath", "external workers run their own code; the harness starts none");
+    }
+    if (kill.isPresent()) {
+      problem("workers.kill_one_after", "the harness cannot kill external workers");
+    }
+    List<java.net.URI> urls = new ArrayList<>();
+    List<String> raw = w.metricsUrls() == null ? List.of() : w.metricsUrls();
+    for (int i = 0; i < raw.size(); i++) {
+      try {
+        java.net.URI uri = new java.net.URI(raw.get(i));
+        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+          throw new java.net.URISyntaxException(raw.get(i), "not an http(s) URL with a host");
+        }
+        urls.add(uri);
+      } catch (java.net.URISyntaxException | NullPointerException e) {
+        problem("workers.metrics_urls[" + i + "]", "\"" + raw.get(i) + "\" is not an http(s)://host:port/metrics URL");
+      }
+    }
+    return problems.isEmpty() && w.taskQueue() != null
+        ? Optional.of(new ExternalWorkers(w.taskQueue(), urls)) : Optional.empty();
   }
 
   private Set<ServerCapability> capabilities(List<String> raw) {

@@ -7,6 +7,9 @@ import java.util.Optional;
  * Worker processes and the runtime settings each one starts with.
  *
  * @param killOneAfter when set, the runner kills one worker with SIGKILL this long into the run
+ * @param taskQueue the task queue workflows are started on; empty: a queue of the run's own
+ * @param code the user's code the harness's workers register; {@link UserCode#NONE}: the catalog
+ * @param external a deployed fleet the harness does not start; then the settings above are not used
  */
 public record WorkerSettings(
     int processes,
@@ -16,7 +19,10 @@ public record WorkerSettings(
     int workflowPollers,
     int activityPollers,
     int cacheSize,
-    Optional<Duration> killOneAfter) {
+    Optional<Duration> killOneAfter,
+    Optional<String> taskQueue,
+    UserCode code,
+    Optional<ExternalWorkers> external) {
 
   /** The most worker JVMs a run starts: they all run on this machine. */
   public static final int MAX_PROCESSES = 16;
@@ -27,24 +33,52 @@ public record WorkerSettings(
       throw new IllegalArgumentException("worker settings must all be >= 1: " + processes + "/" + workflowSlots
           + "/" + activitySlots + "/" + workflowPollers + "/" + activityPollers + "/" + cacheSize);
     }
+    code = code == null ? UserCode.NONE : code;
+    taskQueue = taskQueue == null ? Optional.empty() : taskQueue;
+    external = external == null ? Optional.empty() : external;
+    if (external.isPresent()) {
+      if (code.present() || killOneAfter.isPresent()) {
+        throw new IllegalArgumentException("workers.external: the harness starts no workers, so it cannot run "
+            + "their code (classpath) or kill one (kill_one_after)");
+      }
+      taskQueue = Optional.of(external.get().taskQueue());
+    }
+  }
+
+  /** Settings of worker JVMs the harness starts, on the run's own task queue with the catalog. */
+  public WorkerSettings(int processes, RuntimeMode runtime, int workflowSlots, int activitySlots,
+      int workflowPollers, int activityPollers, int cacheSize, Optional<Duration> killOneAfter) {
+    this(processes, runtime, workflowSlots, activitySlots, workflowPollers, activityPollers, cacheSize, killOneAfter,
+        Optional.empty(), UserCode.NONE, Optional.empty());
+  }
+
+  /** Whether the workers are a deployed fleet the harness neither starts nor stops. */
+  public boolean isExternal() {
+    return external.isPresent();
+  }
+
+  /** A copy whose workers register {@code userCode}. */
+  public WorkerSettings withCode(UserCode userCode) {
+    return new WorkerSettings(processes, runtime, workflowSlots, activitySlots, workflowPollers, activityPollers,
+        cacheSize, killOneAfter, taskQueue, userCode, external);
   }
 
   /** A copy with another process count. */
   public WorkerSettings withProcesses(int count) {
     return new WorkerSettings(count, runtime, workflowSlots, activitySlots, workflowPollers, activityPollers,
-        cacheSize, killOneAfter);
+        cacheSize, killOneAfter, taskQueue, code, external);
   }
 
   /** A copy with another sticky cache size. */
   public WorkerSettings withCacheSize(int size) {
     return new WorkerSettings(processes, runtime, workflowSlots, activitySlots, workflowPollers, activityPollers,
-        size, killOneAfter);
+        size, killOneAfter, taskQueue, code, external);
   }
 
   /** A copy with another runtime mode (the comparison runs one scenario under each mode). */
   public WorkerSettings withRuntime(RuntimeMode mode) {
     return new WorkerSettings(processes, mode, workflowSlots, activitySlots, workflowPollers, activityPollers,
-        cacheSize, killOneAfter);
+        cacheSize, killOneAfter, taskQueue, code, external);
   }
 
   /** How slots and pollers are governed inside a worker. */

@@ -56,6 +56,7 @@ public final class AdaptiveWorkerHost implements WorkerHost {
     env.put("TEMPORAL_METRICS_DIR", config.directory().resolve("runtime-metrics").toString());
     env.put("TEMPORAL_METRICS_INTERVAL_MS", "1000");
     env.put("TEMPORAL_POLLER_START_JITTER_MS", "0");
+    env.put("TEMPORAL_METRICS_PORT", String.valueOf(config.metricsPort()));
     return env;
   }
 
@@ -72,7 +73,11 @@ public final class AdaptiveWorkerHost implements WorkerHost {
       runtime = AdaptiveWorkerRuntime.create(runtimeConfig, sharedPool, sharedMetrics);
     }
     runtime.metrics().onInterval(this::copy);
-    runtime.registerCatalogs(getClass().getClassLoader());
+    Registrations r = config.registrations();
+    runtime.registerWorkflowImplementationTypes(r.workflowTypes().toArray(Class<?>[]::new));
+    if (!r.activities().isEmpty()) {
+      runtime.registerActivitiesImplementations(r.activities().toArray());
+    }
     runtime.start();
   }
 

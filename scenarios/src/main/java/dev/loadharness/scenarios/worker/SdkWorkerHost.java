@@ -2,7 +2,6 @@ package dev.loadharness.scenarios.worker;
 
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
-import dev.loadharness.runtime.catalog.WorkflowCatalog;
 import dev.loadharness.runtime.metrics.PollLatencyInterceptor;
 import dev.loadharness.scenarios.spec.WorkerSettings;
 import io.temporal.client.WorkflowClient;
@@ -19,7 +18,6 @@ import io.grpc.ClientInterceptor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -52,9 +50,10 @@ public final class SdkWorkerHost implements WorkerHost {
     factory = WorkerFactory.newInstance(client,
         WorkerFactoryOptions.newBuilder().setWorkflowCacheSize(s.cacheSize()).build());
     Worker worker = factory.newWorker(config.taskQueue(), workerOptions(s));
-    for (WorkflowCatalog catalog : ServiceLoader.load(WorkflowCatalog.class)) {
-      worker.registerWorkflowImplementationTypes(catalog.workflowImplementationTypes().toArray(Class<?>[]::new));
-      worker.registerActivitiesImplementations(catalog.activityImplementations().toArray());
+    Registrations r = config.registrations();
+    worker.registerWorkflowImplementationTypes(r.workflowTypes().toArray(Class<?>[]::new));
+    if (!r.activities().isEmpty()) {
+      worker.registerActivitiesImplementations(r.activities().toArray());
     }
     factory.start();
   }

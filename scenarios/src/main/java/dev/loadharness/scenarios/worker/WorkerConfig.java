@@ -8,11 +8,12 @@ import java.util.Objects;
 
 /**
  * Everything one worker process needs: how to reach the server (TLS and API key included), which queue,
- * which settings, where to write, and the injected workflow-task delay (zero unless a regression is injected).
+ * which settings, where to write, the injected workflow-task delay (zero unless a regression is injected),
+ * what to register and the Prometheus port (0: any free port).
  */
 public record WorkerConfig(
     String workerId, ConnectionSettings connection, String taskQueue, WorkerSettings settings, Path directory,
-    Duration workflowTaskDelay) {
+    Duration workflowTaskDelay, Registrations registrations, int metricsPort) {
 
   public WorkerConfig {
     Objects.requireNonNull(workerId, "workerId");
@@ -21,5 +22,6 @@ public record WorkerConfig(
     Objects.requireNonNull(settings, "settings");
     Objects.requireNonNull(directory, "directory");
     workflowTaskDelay = workflowTaskDelay == null ? Duration.ZERO : workflowTaskDelay;
+    Objects.requireNonNull(registrations, "registrations");
   }
 }

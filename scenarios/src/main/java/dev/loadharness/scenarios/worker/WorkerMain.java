@@ -11,6 +11,8 @@ import java.lang.management.MemoryMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -49,6 +51,14 @@ public final class WorkerMain implements java.util.concurrent.Callable<Integer> 
   @Option(names = "--inject-workflow-task-delay-ms", defaultValue = "0",
       description = "injected regression: each workflow task completion held back this long") int workflowTaskDelayMs;
   @Option(names = "--parent-pid", description = "exit when this process ends (the runner)") Long parentPid;
+  @Option(names = "--catalog", description = "register this WorkflowCatalog (by name); repeatable") List<String> catalogs
+      = new ArrayList<>();
+  @Option(names = "--workflow-class", description = "register this workflow implementation class; repeatable")
+  List<String> workflowClasses = new ArrayList<>();
+  @Option(names = "--activity-class", description = "register this activity implementation class; repeatable")
+  List<String> activityClasses = new ArrayList<>();
+  @Option(names = "--metrics-port", defaultValue = "0",
+      description = "adaptive runtime: the Prometheus endpoint's port on 127.0.0.1 (0: any free port)") int metricsPort;
 
   /** Runs the worker until SIGTERM or {@code --max-lifetime}. */
   public static void main(String[] args) {
@@ -66,8 +76,12 @@ public final class WorkerMain implements java.util.concurrent.Callable<Integer> 
     ConnectionSettings connection = ConnectionSettings.fromEnvironment(System.getenv());
     WorkerMetrics metrics = new WorkerMetrics();
     InjectedSlowdown.set(activitySlowdown);
+    Registrations registrations = Registrations.resolve(catalogs, workflowClasses, activityClasses,
+        Thread.currentThread().getContextClassLoader());
+    log.info("worker {} registers {} workflow type(s), {} activity implementation(s) from {}", workerId,
+        registrations.workflowTypes().size(), registrations.activities().size(), registrations.origin());
     WorkerConfig config = new WorkerConfig(workerId, connection, taskQueue, settings, dir,
-        Duration.ofMillis(workflowTaskDelayMs));
+        Duration.ofMillis(workflowTaskDelayMs), registrations, metricsPort);
     WorkerHost host = mode == WorkerSettings.RuntimeMode.ADAPTIVE
         ? new AdaptiveWorkerHost(config, metrics)
         : new SdkWorkerHost(config, metrics);

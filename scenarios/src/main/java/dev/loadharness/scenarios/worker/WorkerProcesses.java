@@ -33,6 +33,11 @@ public final class WorkerProcesses implements AutoCloseable {
 
   private WorkerProcesses() {}
 
+  /** No worker processes: the run drives a deployed fleet the harness neither starts nor stops. */
+  public static WorkerProcesses none() {
+    return new WorkerProcesses();
+  }
+
   /**
    * A worker that ended on its own during the run.
    *
@@ -188,6 +193,9 @@ public final class WorkerProcesses implements AutoCloseable {
    * figures include everything that happened before this call.
    */
   public List<WorkerMetricsSnapshot> settledSnapshots() {
+    if (processes.isEmpty()) {
+      return List.of();
+    }
     sleep(2_100);
     return snapshots();
   }

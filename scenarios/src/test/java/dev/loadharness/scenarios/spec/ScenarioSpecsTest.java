@@ -90,7 +90,7 @@ class ScenarioSpecsTest {
         """;
     assertThatThrownBy(() -> ScenarioSpecs.parse("typo.yaml", text))
         .isInstanceOf(SpecException.class)
-        .hasMessageContaining("mix[0].wieght: unknown field; known here: kind, params, weight");
+        .hasMessageContaining("mix[0].wieght: unknown field; known here: args, kind, params, type, weight");
   }
 
   @Test
