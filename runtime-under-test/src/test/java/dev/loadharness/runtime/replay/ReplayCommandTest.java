@@ -326,6 +326,17 @@ class ReplayCommandTest {
   }
 
   @Test
+  void aWorkflowThreadHeldLongerThanTheSdkDeadlockTimeoutIsNotAReplayFailure() throws Exception {
+    // On a loaded machine a workflow thread can go without CPU for over a second; with the SDK's default
+    // deadlock detection (1 s) that was REPLAY_FAILED "PotentialDeadlockException" for correct code.
+    String slow = "dev.loadharness.runtime.replay.fixtures.SlowGreetingWorkflowImpl";
+    Run r = run("--json", "--workflow-class", slow, FIXTURES.resolve("greeting.json").toString());
+
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(json(r).path("histories").get(0).path("verdict").asText()).isEqualTo("DETERMINISTIC");
+  }
+
+  @Test
   void anUnwritableMetricsFileIsANoteAndTheReportStillComesOut() throws Exception {
     Path blocker = Files.writeString(tmp.resolve("not-a-dir"), "x");
 
