@@ -14,7 +14,11 @@ scenarios_stamp=$scenarios_root/scenarios/target/replay-build.stamp
 scenarios_changed() {
   [[ ! -f $scenarios_jar || ! -s $scenarios_classpath_file || ! -f $scenarios_stamp ]] && return 0
   local r=$scenarios_root
-  [[ -n $(find "$r/pom.xml" "$r"/{runtime-under-test,reports,scenarios}/pom.xml \
+  # A Maven run of scenarios alone (-pl scenarios, no -am) writes a class path of the sibling modules'
+  # jars in ~/.m2, which may be another checkout's: only this checkout's own jars are accepted.
+  [[ $(<"$scenarios_classpath_file") != *"$r/runtime-under-test/target/"* ]] && return 0
+  # The class path file counts too: newer than the stamp means a build other than ours wrote it.
+  [[ -n $(find "$r/pom.xml" "$r"/{runtime-under-test,reports,scenarios}/pom.xml "$scenarios_classpath_file" \
     "$r"/{runtime-under-test,reports,scenarios}/src/main -newer "$scenarios_stamp" -print -quit 2>/dev/null) ]]
 }
 
