@@ -15,70 +15,120 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-/** {@code scripts/replay}: replays workflow histories against registered implementations and gives a verdict. */
-@Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Replays Temporal workflow histories against workflow implementations and reports whether "
-        + "the code is deterministic for them.",
-        "Exit codes: 0 all deterministic (or all decoded with --decode-only); 1 at least one nondeterminism or "
-            + "replay failure; 2 bad input (and no nondeterminism): unreadable/corrupt file, not a history, "
-            + "unknown workflow type, bad option."},
-    exitCodeOnInvalidInput = 2, exitCodeOnExecutionException = 2)
+/**
+ * {@code scripts/replay}: replays workflow histories against registered implementations and gives a verdict.
+ *
+ * <p>The command line is declared with picocli's programmatic API rather than annotations: reading the
+ * annotations makes the JVM generate a proxy class per annotation type and parse every annotation, tens of
+ * milliseconds on the path of every run before the first history is read (issue 17), and proxies cannot
+ * be put in a class-data archive.
+ */
 public final class ReplayCommand implements Callable<Integer> {
 
-  @Spec
-  CommandSpec spec;
+  private final CommandSpec spec = CommandSpec.wrapWithoutInspection(this);
 
-  @Parameters(paramLabel = "SOURCE", arity = "0..*",
-      description = "History files (JSON, JSON.gz, binary protobuf History; format found from the bytes), directories, globs.")
-  List<String> sources = new ArrayList<>();
-
-  @Option(names = "--workflow-id", paramLabel = "ID", description = "Fetch this execution's history from the server (repeatable).")
-  List<String> workflowIds = new ArrayList<>();
-
-  @Option(names = "--run-id", paramLabel = "RUN", description = "Run id, with a single --workflow-id (default: latest run).")
-  String runId = "";
-
-  @Option(names = "--query", paramLabel = "QUERY", description = "Visibility query selecting executions to fetch, e.g. \"WorkflowType='Order'\".")
+  List<String> sources;
+  List<String> workflowIds;
+  String runId;
   String query;
-
-  @Option(names = "--limit", defaultValue = "100", description = "At most this many executions from --query (default: ${DEFAULT-VALUE}).")
   int limit;
-
-  @Option(names = "--address", defaultValue = "${env:TEMPORAL_ADDRESS:-127.0.0.1:7233}", description = "Frontend host:port (default: ${DEFAULT-VALUE}).")
   String address;
-
-  @Option(names = "--namespace", defaultValue = "${env:TEMPORAL_NAMESPACE:-default}", description = "Namespace (default: ${DEFAULT-VALUE}).")
   String namespace;
-
-  @Option(names = "--temporal-cli", paramLabel = "PATH", description = "Temporal CLI for the fallback (default: 'temporal' on PATH).")
   Path temporalCli;
-
-  @Option(names = "--fetch-with-cli", description = "Fetch live histories with the Temporal CLI even if WorkflowService is reachable.")
   boolean fetchWithCli;
-
-  @Option(names = "--classpath", paramLabel = "JARS", split = ":", description = "Jars/directories with workflow implementations (':'-separated, repeatable).")
-  List<Path> classpath = new ArrayList<>();
-
-  @Option(names = "--workflow-class", paramLabel = "CLASS", split = ",", description = "Workflow implementation classes to replay against (default: all WorkflowCatalog implementations found).")
-  List<String> workflowClasses = new ArrayList<>();
-
-  @Option(names = "--parallelism", defaultValue = "0", description = "Histories decoded/replayed at once (default: available processors).")
+  List<Path> classpath;
+  List<String> workflowClasses;
   int parallelism;
-
-  @Option(names = "--decode-only", description = "Validate and summarise histories without replaying them.")
   boolean decodeOnly;
-
-  @Option(names = "--json", description = "Print one JSON document instead of text.")
   boolean json;
-
-  @Option(names = "--metrics", paramLabel = "FILE", description = "Write the histograms: HdrHistogram log if FILE ends in .hlog, else JSON.")
   Path metrics;
+
+  private ReplayCommand() {
+    spec.name("replay").exitCodeOnInvalidInput(2).exitCodeOnExecutionException(2);
+    spec.usageMessage().sortOptions(false).description(
+        "Replays Temporal workflow histories against workflow implementations and reports whether "
+            + "the code is deterministic for them.",
+        "Exit codes: 0 all deterministic (or all decoded with --decode-only); 1 at least one nondeterminism or "
+            + "replay failure; 2 bad input (and no nondeterminism): unreadable/corrupt file, not a history, "
+            + "unknown workflow type, bad option.");
+    spec.addPositional(PositionalParamSpec.builder().paramLabel("SOURCE").arity("0..*").index("0..*")
+        .type(List.class).auxiliaryTypes(String.class)
+        .description("History files (JSON, JSON.gz, binary protobuf History; format found from the bytes), directories, globs.")
+        .build());
+    spec.addOption(option("--workflow-id", List.class, String.class).paramLabel("ID")
+        .description("Fetch this execution's history from the server (repeatable).").build());
+    spec.addOption(option("--run-id", String.class).paramLabel("RUN").defaultValue("")
+        .description("Run id, with a single --workflow-id (default: latest run).").build());
+    spec.addOption(option("--query", String.class).paramLabel("QUERY")
+        .description("Visibility query selecting executions to fetch, e.g. \"WorkflowType='Order'\".").build());
+    spec.addOption(option("--limit", int.class).paramLabel("<limit>").defaultValue("100")
+        .description("At most this many executions from --query (default: ${DEFAULT-VALUE}).").build());
+    spec.addOption(option("--address", String.class).paramLabel("<address>").defaultValue("${env:TEMPORAL_ADDRESS:-127.0.0.1:7233}")
+        .description("Frontend host:port (default: ${DEFAULT-VALUE}).").build());
+    spec.addOption(option("--namespace", String.class).paramLabel("<namespace>").defaultValue("${env:TEMPORAL_NAMESPACE:-default}")
+        .description("Namespace (default: ${DEFAULT-VALUE}).").build());
+    spec.addOption(option("--temporal-cli", Path.class).paramLabel("PATH")
+        .description("Temporal CLI for the fallback (default: 'temporal' on PATH).").build());
+    spec.addOption(option("--fetch-with-cli", boolean.class).arity("0")
+        .description("Fetch live histories with the Temporal CLI even if WorkflowService is reachable.").build());
+    spec.addOption(option("--classpath", List.class, Path.class).paramLabel("JARS").splitRegex(":")
+        .description("Jars/directories with workflow implementations (':'-separated, repeatable).").build());
+    spec.addOption(option("--workflow-class", List.class, String.class).paramLabel("CLASS").splitRegex(",")
+        .description("Workflow implementation classes to replay against (default: all WorkflowCatalog implementations found).").build());
+    spec.addOption(option("--parallelism", int.class).paramLabel("<parallelism>").defaultValue("0")
+        .description("Histories decoded/replayed at once (default: available processors).").build());
+    spec.addOption(option("--decode-only", boolean.class).arity("0").description("Validate and summarise histories without replaying them.").build());
+    spec.addOption(option("--json", boolean.class).arity("0").description("Print one JSON document instead of text.").build());
+    spec.addOption(option("--metrics", Path.class).paramLabel("FILE")
+        .description("Write the histograms: HdrHistogram log if FILE ends in .hlog, else JSON.").build());
+    spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true).description("Show this help message and exit.").build());
+    spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true).description("Print version information and exit.").build());
+  }
+
+  private OptionSpec.Builder option(String name, Class<?> type, Class<?>... elementTypes) {
+    OptionSpec.Builder b = OptionSpec.builder(name).type(type);
+    if (elementTypes.length > 0) {
+      b.auxiliaryTypes(elementTypes);
+    }
+    return b;
+  }
+
+  /** A new replay command's command line (options, help, exit codes for bad input). */
+  public static CommandLine commandLine() {
+    return new CommandLine(new ReplayCommand().spec);
+  }
+
+  private <T> T value(String option) {
+    return spec.findOption(option).getValue();
+  }
+
+  /** Copies the parsed values (defaults applied) into the fields the run reads. */
+  private void readOptions() {
+    List<String> positional = spec.positionalParameters().get(0).getValue();
+    sources = positional == null ? new ArrayList<>() : positional;
+    workflowIds = orEmpty(value("--workflow-id"));
+    runId = value("--run-id");
+    query = value("--query");
+    limit = value("--limit");
+    address = value("--address");
+    namespace = value("--namespace");
+    temporalCli = value("--temporal-cli");
+    fetchWithCli = Boolean.TRUE.equals(value("--fetch-with-cli"));
+    classpath = orEmpty(value("--classpath"));
+    workflowClasses = orEmpty(value("--workflow-class"));
+    parallelism = value("--parallelism");
+    decodeOnly = Boolean.TRUE.equals(value("--decode-only"));
+    json = Boolean.TRUE.equals(value("--json"));
+    metrics = value("--metrics");
+  }
+
+  private static <T> List<T> orEmpty(List<T> list) {
+    return list == null ? new ArrayList<>() : list;
+  }
 
   /** Runs the command line and exits with its code. */
   public static void main(String[] args) {
@@ -96,7 +146,7 @@ public final class ReplayCommand implements Callable<Integer> {
         ReplayEngine.prepareEarly();
       }
     }
-    System.exit(new CommandLine(new ReplayCommand()).execute(args));
+    System.exit(commandLine().execute(args));
   }
 
   private static boolean asksForHelp(String[] args) {
@@ -110,6 +160,7 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    readOptions();
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (sources.isEmpty() && workflowIds.isEmpty() && query == null) {

@@ -8,6 +8,7 @@ import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import io.temporal.worker.NonDeterministicException;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
+import io.temporal.worker.WorkerOptions;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -43,6 +44,14 @@ public final class ReplayEngine implements AutoCloseable {
       return new Base(offline, stubs, WorkerFactory.newInstance(WorkflowClient.newInstance(stubs)));
     }
   }
+
+  /**
+   * The SDK fails a workflow task whose workflow thread holds control for over a second (deadlock
+   * detection). Replay is an offline check, often of many histories at once on a busy machine, where a
+   * thread can go that long without CPU: with the default, correct code was REPLAY_FAILED
+   * ("PotentialDeadlockException"). A minute still reports workflow code that really never yields.
+   */
+  static final long DEADLOCK_DETECTION_MS = 60_000;
 
   private static final AtomicReference<CompletableFuture<Base>> EARLY = new AtomicReference<>();
 
@@ -89,8 +98,9 @@ public final class ReplayEngine implements AutoCloseable {
     this.stubs = base.stubs();
     this.factory = base.factory();
     this.workers = new ArrayBlockingQueue<>(parallelism);
+    WorkerOptions options = WorkerOptions.newBuilder().setDefaultDeadlockDetectionTimeout(DEADLOCK_DETECTION_MS).build();
     for (int i = 0; i < parallelism; i++) {
-      Worker worker = factory.newWorker("replay-" + i);
+      Worker worker = factory.newWorker("replay-" + i, options);
       worker.registerWorkflowImplementationTypes(implementations.types().toArray(new Class<?>[0]));
       workers.add(worker);
     }

@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class ReplayCommandTest {
 
@@ -31,7 +30,7 @@ class ReplayCommandTest {
   static Run run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = new CommandLine(new ReplayCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+    int exit = ReplayCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
     return new Run(exit, out.toString(), err.toString());
   }
 
@@ -323,6 +322,17 @@ class ReplayCommandTest {
     JsonNode h = json(doc).path("histories").get(0);
     assertThat(h.path("verdict").asText()).isEqualTo("REPLAY_FAILED");
     assertThat(h.path("detail").asText()).startsWith("IllegalStateException: String value length").doesNotContain("\n");
+  }
+
+  @Test
+  void aWorkflowThreadHeldLongerThanTheSdkDeadlockTimeoutIsNotAReplayFailure() throws Exception {
+    // On a loaded machine a workflow thread can go without CPU for over a second; with the SDK's default
+    // deadlock detection (1 s) that was REPLAY_FAILED "PotentialDeadlockException" for correct code.
+    String slow = "dev.loadharness.runtime.replay.fixtures.SlowGreetingWorkflowImpl";
+    Run r = run("--json", "--workflow-class", slow, FIXTURES.resolve("greeting.json").toString());
+
+    assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    assertThat(json(r).path("histories").get(0).path("verdict").asText()).isEqualTo("DETERMINISTIC");
   }
 
   @Test

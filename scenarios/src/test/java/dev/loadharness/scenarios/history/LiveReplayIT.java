@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Records fixture workflows on a real server, then replays them from the files the recorder wrote and
@@ -59,7 +58,7 @@ class LiveReplayIT {
     all.add("--json");
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int exit = new CommandLine(new ReplayCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+    int exit = ReplayCommand.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
         .execute(all.toArray(new String[0]));
     String raw = out + "\n" + err;
     JsonNode doc = out.toString().isBlank() ? null : new ObjectMapper().readTree(out.toString());
