@@ -24,8 +24,10 @@ import java.util.Random;
  * {@link Observation} the runtime builds: peak in use, reservations waiting (the pollers, when all
  * slots are busy), completions per task type with mean service time and, for activities, mean CPU
  * time (the runtime measures it on the activity's thread; workflow tasks' is unknown), the pool's
- * schedule-to-start p95 and the process CPU load. Two seeded {@link Random}s, one for arrivals and
- * workflow types and one for task sizes, so every policy sees the same arrivals; no wall clock.
+ * schedule-to-start p95, the process CPU load and, for the activity pool, whether the workflow pool's
+ * controller reported starving in the same step (as {@code AdaptiveConcurrency} wires it). Two seeded
+ * {@link Random}s, one for arrivals and workflow types and one for task sizes, so every policy sees the
+ * same arrivals; no wall clock.
  */
 final class MixedSimulator {
 
@@ -135,7 +137,7 @@ final class MixedSimulator {
       return activity ? wf.activity().type() : wf.shape.type();
     }
 
-    Observation observe(double cpuLoad) {
+    Observation observe(double cpuLoad, boolean workflowTasksStarving) {
       Map<String, ServiceTime> types = new HashMap<>();
       long completed = 0;
       double serviceSum = 0;
@@ -147,11 +149,11 @@ final class MixedSimulator {
       }
       int waiting = inFlight.size() >= limit ? Simulator.POLLERS : 0;
       return new Observation(limit, peak, waiting, completed, completed == 0 ? Double.NaN : serviceSum / completed,
-          0, p95(waits), Double.NaN, cpuLoad, Double.NaN, types);
+          0, p95(waits), Double.NaN, cpuLoad, Double.NaN, types, workflowTasksStarving);
     }
 
-    void nextInterval(double cpuLoad) {
-      limit = policy.next(observe(cpuLoad));
+    void nextInterval(double cpuLoad, boolean workflowTasksStarving) {
+      limit = policy.next(observe(cpuLoad, workflowTasksStarving));
       byType.clear();
       waits.clear();
       peak = inFlight.size();
@@ -229,8 +231,9 @@ final class MixedSimulator {
       double cpuLoad = cpuBusy / TICKS_PER_SECOND / s.machineCores();
       seconds.add(new MixedResult.Second(second + 1, tasks.limit, activities.limit, finished, p95(tasks.waits),
           p95(activities.waits), tasks.backlog.size(), activities.backlog.size(), cpuLoad));
-      tasks.nextInterval(cpuLoad);
-      activities.nextInterval(cpuLoad);
+      // As AdaptiveConcurrency.controlStep: the workflow pool steps first, its starving reading goes to the activities.
+      tasks.nextInterval(cpuLoad, false);
+      activities.nextInterval(cpuLoad, tasks.policy.starving());
     }
     return new MixedResult(s, name, seconds, p95(phaseWorkflowTaskWaits), p95(phaseActivityWaits), workflowLatencies);
   }
