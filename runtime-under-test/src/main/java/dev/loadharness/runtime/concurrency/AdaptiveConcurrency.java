@@ -175,10 +175,21 @@ public final class AdaptiveConcurrency implements AutoCloseable {
         limits.keySet().stream().map(kind -> kind.tag() + "=" + supplier(kind).limit()).toList());
   }
 
-  /** Runs one control step for every adapted kind now; the loop calls this each interval. */
+  /**
+   * Runs one control step for every adapted kind now; the loop calls this each interval. The workflow
+   * kind steps first (SlotKind order) and its {@link VegasConcurrencyLimit#starving()} reading goes into
+   * the activity kinds' observations of the same step: workflow tasks are the critical path, and an
+   * activity pool yields the CPU it took above its initial limit while they starve (see
+   * {@link VegasConcurrencyLimit}).
+   */
   public void controlStep() {
+    boolean workflowTasksStarving = false;
     for (Map.Entry<SlotKind, VegasConcurrencyLimit> entry : limits.entrySet()) {
-      step(entry.getKey(), entry.getValue());
+      SlotKind kind = entry.getKey();
+      step(kind, entry.getValue(), kind != SlotKind.WORKFLOW && workflowTasksStarving);
+      if (kind == SlotKind.WORKFLOW) {
+        workflowTasksStarving = entry.getValue().starving();
+      }
     }
   }
 
@@ -197,7 +208,7 @@ public final class AdaptiveConcurrency implements AutoCloseable {
     }
   }
 
-  private void step(SlotKind kind, VegasConcurrencyLimit limit) {
+  private void step(SlotKind kind, VegasConcurrencyLimit limit, boolean workflowTasksStarving) {
     AdaptiveSlotSupplier<?> supplier = supplier(kind);
     SlotUsage usage = supplier.drainUsage();
     LoadSignals.Sample s = signals.sample(kind);
@@ -205,7 +216,8 @@ public final class AdaptiveConcurrency implements AutoCloseable {
     int before = supplier.limit();
     LimitDecision decision = limit.update(new Observation(before, usage.peakInUse(), supplier.waiting(),
         usage.completed(), usage.meanServiceMillis(), usage.drops(), sample.scheduleToStartP95Millis(),
-        sample.pollLatencyP95Millis(), sample.processCpuLoad(), sample.heapUsedFraction(), usage.byType()));
+        sample.pollLatencyP95Millis(), sample.processCpuLoad(), sample.heapUsedFraction(), usage.byType(),
+        workflowTasksStarving));
     if (decision.direction() == Direction.HOLD) {
       log.debug("concurrency limit {} holds at {}: {}", kind.tag(), before, decision.reason());
       return;

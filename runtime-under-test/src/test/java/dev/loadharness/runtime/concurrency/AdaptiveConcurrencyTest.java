@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loadharness.runtime.concurrency.limit.VegasLimitSettings;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.temporal.worker.tuning.ActivitySlotInfo;
+import io.temporal.worker.tuning.SlotInfo;
 import io.temporal.worker.tuning.SlotMarkUsedContext;
 import io.temporal.worker.tuning.SlotPermit;
 import io.temporal.worker.tuning.SlotReleaseContext;
@@ -11,7 +13,10 @@ import io.temporal.worker.tuning.SlotReleaseReason;
 import io.temporal.worker.tuning.SlotSupplier;
 import io.temporal.worker.tuning.SlotSupplierFuture;
 import io.temporal.worker.tuning.WorkflowSlotInfo;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -80,6 +85,59 @@ class AdaptiveConcurrencyTest {
   }
 
   @Test
+  void activityPoolYieldsInTheStepInWhichWorkflowTasksStarve() throws Exception {
+    // Step 1 grows both pools 2 -> 8 (flat service times, work waiting on the server). In step 2 the
+    // activity pool grows again (to its max 10); if workflow-task service time rose 10 -> 100 ms meanwhile
+    // (workflow tasks starving), it goes back toward its initial 2 instead, at most halving.
+    assertThat(activityLimitAfterTwoSteps(10)).isEqualTo(10);
+    assertThat(activityLimitAfterTwoSteps(100)).isEqualTo(4);
+  }
+
+  private int activityLimitAfterTwoSteps(long workflowServiceMillisInStepTwo) throws Exception {
+    AtomicLong nanos = new AtomicLong();
+    ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+    LoadSignals waitingOnServer = kind -> new LoadSignals.Sample(5_000, 20, 0.3, 0.2);
+    try (AdaptiveConcurrency c = AdaptiveConcurrency.create(dynamic(),
+        VegasLimitSettings.defaults().withCooldownIntervals(0), waitingOnServer, new SimpleMeterRegistry(),
+        nanos::get, scheduler)) {
+      SlotSupplier<WorkflowSlotInfo> workflow = c.tuner().getWorkflowTaskSlotSupplier();
+      SlotSupplier<ActivitySlotInfo> activity = c.tuner().getActivityTaskSlotSupplier();
+      runAtOnce(workflow, 2, 10, nanos);
+      runAtOnce(activity, 2, 10, nanos);
+      c.controlStep();
+      assertThat(c.limit(SlotKind.WORKFLOW)).isEqualTo(8);
+      assertThat(c.limit(SlotKind.ACTIVITY)).isEqualTo(8);
+      runAtOnce(workflow, 8, workflowServiceMillisInStepTwo, nanos);
+      runAtOnce(activity, 8, 10, nanos);
+      c.controlStep();
+      return c.limit(SlotKind.ACTIVITY);
+    } finally {
+      scheduler.shutdownNow();
+    }
+  }
+
+  /**
+   * Runs {@code n} tasks at once for {@code serviceMillis} of the injected clock, each burning at least
+   * 2 ms of this thread's CPU (what makes an activity type CPU-consuming; workflow CPU is not measured).
+   */
+  private static <SI extends SlotInfo> void runAtOnce(SlotSupplier<SI> supplier, int n, long serviceMillis,
+      AtomicLong nanos) throws Exception {
+    List<SlotPermit> permits = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      SlotPermit permit = supplier.reserveSlot(null).join();
+      supplier.markSlotUsed(used(permit));
+      permits.add(permit);
+    }
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    long until = threads.getCurrentThreadCpuTime() + 2_000_000L;
+    while (threads.isCurrentThreadCpuTimeSupported() && threads.getCurrentThreadCpuTime() < until) {
+      Thread.onSpinWait();
+    }
+    nanos.addAndGet(serviceMillis * 1_000_000L);
+    permits.forEach(permit -> supplier.releaseSlot(released(permit)));
+  }
+
+  @Test
   void rampsEverySecondForTheFirstIntervalThenSettlesToTheControlInterval() throws Exception {
     RecordingScheduler scheduler = new RecordingScheduler();
     ConcurrencySettings twoSeconds = new ConcurrencySettings(true, new SlotLimits(2, 1, 10), new SlotLimits(2, 1, 10),
@@ -140,10 +198,10 @@ class AdaptiveConcurrencyTest {
     }
   }
 
-  private static SlotMarkUsedContext<WorkflowSlotInfo> used(SlotPermit permit) {
+  private static <SI extends SlotInfo> SlotMarkUsedContext<SI> used(SlotPermit permit) {
     return new SlotMarkUsedContext<>() {
       @Override
-      public WorkflowSlotInfo getSlotInfo() {
+      public SI getSlotInfo() {
         return null;
       }
 
@@ -154,7 +212,7 @@ class AdaptiveConcurrencyTest {
     };
   }
 
-  private static SlotReleaseContext<WorkflowSlotInfo> released(SlotPermit permit) {
+  private static <SI extends SlotInfo> SlotReleaseContext<SI> released(SlotPermit permit) {
     return new SlotReleaseContext<>() {
       @Override
       public SlotReleaseReason getSlotReleaseReason() {
@@ -167,7 +225,7 @@ class AdaptiveConcurrencyTest {
       }
 
       @Override
-      public WorkflowSlotInfo getSlotInfo() {
+      public SI getSlotInfo() {
         return null;
       }
     };

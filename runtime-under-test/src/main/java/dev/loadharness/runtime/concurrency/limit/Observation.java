@@ -18,6 +18,9 @@ import java.util.Map;
  * @param serviceByType the interval's completions and mean service time per task type (workflow or
  *     activity type): the limit compares each type with its own baseline, so a shift in the mix toward
  *     slower types does not read as queueing
+ * @param workflowTasksStarving for an activity pool: the same worker's workflow-task limit reported
+ *     {@link VegasConcurrencyLimit#starving()} in its step of this interval (workflow tasks wait on the
+ *     server while their service time reads as queueing); always false for the workflow pool itself
  */
 public record Observation(
     int limit,
@@ -30,7 +33,8 @@ public record Observation(
     double pollLatencyP95Millis,
     double processCpuLoad,
     double heapUsedFraction,
-    Map<String, ServiceTime> serviceByType) {
+    Map<String, ServiceTime> serviceByType,
+    boolean workflowTasksStarving) {
 
   public Observation {
     serviceByType = Map.copyOf(serviceByType);
@@ -39,6 +43,14 @@ public record Observation(
           "observation counts out of range: limit=" + limit + " peakInUse=" + peakInUse
               + " waiting=" + waiting + " completed=" + completed + " drops=" + drops);
     }
+  }
+
+  /** An observation in which the workflow-task pool is not starving (its own, or none is adapted). */
+  public Observation(int limit, int peakInUse, int waiting, long completed, double meanServiceMillis, long drops,
+      double scheduleToStartP95Millis, double pollLatencyP95Millis, double processCpuLoad, double heapUsedFraction,
+      Map<String, ServiceTime> serviceByType) {
+    this(limit, peakInUse, waiting, completed, meanServiceMillis, drops, scheduleToStartP95Millis,
+        pollLatencyP95Millis, processCpuLoad, heapUsedFraction, serviceByType, false);
   }
 
   /** An observation of one task type (the simulator's and most tests' case). */

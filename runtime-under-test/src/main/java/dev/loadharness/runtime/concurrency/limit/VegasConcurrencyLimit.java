@@ -3,6 +3,7 @@ package dev.loadharness.runtime.concurrency.limit;
 import dev.loadharness.runtime.concurrency.SlotLimits;
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -77,6 +78,35 @@ import java.util.Map;
  * without unmet demand Vegas goes down to {@code min} as before (the floor Netflix's limits call
  * {@code minLimit}, placed where the operator put the limit).
  *
+ * <p><b>Workflow tasks first: the activity pool yields the CPU it took above its start.</b> The two
+ * pools of one worker share its cores, and each Vegas loop reads the other's load as its own queueing
+ * (the cross-traffic weakness above, inside one process). Grid cell b50-l150 and its simulator
+ * reproduction showed where that ends: the activity pool climbed 14 -> 22 on its blocking work's goodput
+ * (its CPU rules never fired: process CPU on a shared machine read at most 0.6), every added slot also
+ * admitted CPU-bound activities, workflow tasks' service time rose from 62 to 300-450 ms, the workflow
+ * pool read that as its own queue and held, and workflow-task schedule-to-start p95 went to 10-22x the
+ * fixed 10/14 slots' while throughput fell. Workflow tasks are the critical path: by the forced-flow law
+ * (P. Denning, J. Buzen, "The Operational Analysis of Queueing Network Models", ACM Computing Surveys
+ * 10(3), 1978) a worker completes workflows at most at its workflow-task throughput divided by the
+ * workflow tasks each workflow needs, and every activity is scheduled by one, so once that stage is the
+ * bottleneck, CPU given to more concurrent activities is taken from the stage that bounds throughput.
+ * The workflow pool reports {@link #starving()} when its tasks wait on the server (schedule-to-start p95
+ * above target, polls not idle) while its own service time reads as queueing ({@code queue >= alpha}):
+ * the state in which more workflow slots are not granted and would not help, because the resource is
+ * short, not the slots. {@code AdaptiveConcurrency} steps the workflow pool first and passes that into
+ * the activity pools' {@link Observation#workflowTasksStarving()}; an activity limit that has seen it
+ * within the last {@code baselineIntervals} caps itself at {@code SlotLimits.initial}: above it, it steps
+ * straight back (at most halving), below it, it may grow only up to it. The operator's initial split of
+ * the two pools is the known-good point (the floor under delay-driven cuts above is the same start); what
+ * the activity pool won above it while CPU was free it gives back when workflow tasks are short of it.
+ * Only a pool that serves a CPU-consuming task type ({@link #CPU_CONSUMING_INTENSITY}) yields (the SEDA
+ * rule above: fewer slots for blocking work free no CPU). The signal is held for the baseline window
+ * because the starving reading is noisy over the 1 s ramp intervals (a second in which a burst of
+ * workflow tasks cleared reads as fine, and the next growth step by beta puts 7 more slots on the
+ * cores): in the simulator's b50-l150 cell, held for 1 interval the yield brought workflow-task
+ * schedule-to-start p95 from 10-22x to 2.2-2.9x the fixed slots', held for 3-7 intervals at least one
+ * of three seeds stayed above 2x, held for 10 to 30 none did (1.0-1.6x at 30).
+ *
  * <p><b>Anti-oscillation</b>, the guards Netflix's limits build in: the service time is an
  * exponential moving average; the baseline is a windowed minimum, re-learned after
  * {@code baselineIntervals} so a permanently slower downstream stops reading as congestion; the
@@ -88,6 +118,14 @@ import java.util.Map;
  */
 public final class VegasConcurrencyLimit {
 
+  /**
+   * CPU intensity from which a task type counts as CPU-consuming for the yield to starving workflow
+   * tasks. Well under what the estimate reads for a type whose tasks differ in size (the grid's Cpu
+   * activity, called with 5, 15 and 120 ms of work, reads 0.37-0.49 because its baseline is a windowed
+   * minimum of a changing mix) and well over a blocking call's (5 ms of CPU in 2 s: 0.0025).
+   */
+  static final double CPU_CONSUMING_INTENSITY = 0.1;
+
   private final SlotLimits bounds;
   private final VegasLimitSettings settings;
   private final Map<String, TypeServiceTime> types = new HashMap<>();
@@ -96,6 +134,10 @@ public final class VegasConcurrencyLimit {
   private double smoothedRtt = Double.NaN;
   private double baselineRtt = Double.NaN;
   private int intervalsSinceChange = Integer.MAX_VALUE / 2;
+  // Coupling of the pools (class comment): this limit's own starving reading of the last update, and
+  // the intervals since the workflow-task pool last reported starving.
+  private boolean starving;
+  private int intervalsSinceWorkflowTasksStarved = Integer.MAX_VALUE / 2;
   // Throughput objective: goodput (limit - queue) measured at the current limit and at the previous one.
   private int goodputLimit = -1;
   private double goodput = Double.NaN;
@@ -111,9 +153,12 @@ public final class VegasConcurrencyLimit {
   /** Feeds one interval and returns the limit to apply with the reason for it. */
   public LimitDecision update(Observation o) {
     intervalsSinceChange++;
+    intervalsSinceWorkflowTasksStarved = o.workflowTasksStarving() ? 0
+        : Math.min(intervalsSinceWorkflowTasksStarved + 1, Integer.MAX_VALUE / 2);
     observeServiceTime(o);
     int current = clamp(o.limit());
-    LimitDecision proposal = propose(o, current);
+    starving = starving(o, current);
+    LimitDecision proposal = yieldToWorkflowTasks(current, propose(o, current));
     int target = Math.max(clamp(proposal.limit()), halfOf(current));
     target = clamp(target);
     if (target == current) {
@@ -129,6 +174,15 @@ public final class VegasConcurrencyLimit {
       previousGoodput = goodput;
     }
     return new LimitDecision(target, target > current ? Direction.UP : Direction.DOWN, proposal.reason());
+  }
+
+  /**
+   * True when the last update found this pool's tasks waiting on the server (schedule-to-start p95
+   * above target, polls not idle) while its own service time read as queueing ({@code queue >= alpha}):
+   * short of a resource, not of slots. For the workflow pool, the signal its activity pools yield to.
+   */
+  public boolean starving() {
+    return starving;
   }
 
   /** The completion-weighted no-load service time in milliseconds, NaN before the first sample. */
@@ -203,6 +257,46 @@ public final class VegasConcurrencyLimit {
       }
       return Math.min(1, cpu / base);
     }
+  }
+
+  private boolean starving(Observation o, int limit) {
+    if (Double.isNaN(smoothedRtt)) {
+      return false;
+    }
+    double alpha = settings.alphaFactor() * Math.max(1, Math.log10(limit));
+    boolean idlePolls = o.pollLatencyP95Millis() > settings.idlePollMillis();
+    return limit * queuedFraction >= alpha && !idlePolls
+        && o.scheduleToStartP95Millis() > settings.scheduleToStartTargetMillis();
+  }
+
+  /**
+   * Caps the proposal at the initial limit while the workflow-task pool has starved within the last
+   * {@code baselineIntervals} and this pool runs CPU-consuming work (class comment); otherwise returns it.
+   */
+  private LimitDecision yieldToWorkflowTasks(int limit, LimitDecision proposal) {
+    int ceiling = bounds.initial();
+    if (intervalsSinceWorkflowTasksStarved >= settings.baselineIntervals() || proposal.limit() <= ceiling) {
+      return proposal;
+    }
+    List<String> cpuTypes = types.entrySet().stream()
+        .filter(e -> e.getValue().cpuIntensity() >= CPU_CONSUMING_INTENSITY)
+        .map(Map.Entry::getKey)
+        .sorted()
+        .toList();
+    if (cpuTypes.isEmpty()) {
+      return proposal;
+    }
+    String why = "workflow tasks starving " + intervalsSinceWorkflowTasksStarved + " intervals ago, CPU-consuming "
+        + cpuTypes + " here: ";
+    if (limit > ceiling) {
+      return new LimitDecision(ceiling, Direction.DOWN,
+          "down: " + why + "back to the initial " + ceiling + " (would " + proposal.reason() + ")");
+    }
+    if (ceiling > limit) {
+      return new LimitDecision(ceiling, Direction.UP, proposal.reason() + "; capped at the initial " + ceiling
+          + ": " + why);
+    }
+    return hold(limit, why + "no growth above the initial " + ceiling + " (would " + proposal.reason() + ")");
   }
 
   private LimitDecision propose(Observation o, int limit) {

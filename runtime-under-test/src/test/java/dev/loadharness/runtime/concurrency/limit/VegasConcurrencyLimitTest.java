@@ -219,6 +219,70 @@ class VegasConcurrencyLimitTest {
     assertThat(d.reason()).contains("growth ceiling");
   }
 
+  @Test
+  void starvingMeansTasksWaitOnTheServerWhileServiceTimeReadsAsQueueing() {
+    VegasConcurrencyLimit vegas = new VegasConcurrencyLimit(new SlotLimits(10, 1, 40), NO_COOLDOWN);
+    vegas.update(busy(10, 60, 0));
+    assertThat(vegas.starving()).as("flat service time").isFalse();
+    // 60 -> 300 ms (smoothed 180): queue 10 x (1 - 60/180) = 6.7 >= alpha 3, schedule-to-start 2 s.
+    vegas.update(new Observation(10, 10, 5, 100, 300, 0, 2_000, 20, 0.6, 0.3));
+    assertThat(vegas.starving()).isTrue();
+    // The same queue with tasks started on time, or with idle polls, is not starving.
+    vegas.update(new Observation(10, 10, 5, 100, 300, 0, 50, 20, 0.6, 0.3));
+    assertThat(vegas.starving()).as("schedule-to-start below target").isFalse();
+    vegas.update(new Observation(10, 10, 0, 100, 300, 0, 2_000, 50_000, 0.6, 0.3));
+    assertThat(vegas.starving()).as("idle polls").isFalse();
+  }
+
+  @Test
+  void anActivityLimitAboveItsStartYieldsToStarvingWorkflowTasks() {
+    VegasConcurrencyLimit vegas = new VegasConcurrencyLimit(new SlotLimits(14, 1, 56), NO_COOLDOWN);
+    Map<String, ServiceTime> types = Map.of("Cpu", new ServiceTime(20, 120, 120),
+        "BlockingIo", new ServiceTime(10, 2_000, 1));
+    // Flat service times and reservations waiting: Vegas would grow 22 -> 23.
+    vegas.update(starving(22, types, false));
+    LimitDecision d = vegas.update(starving(22, types, true));
+    assertThat(d.direction()).as(d.reason()).isEqualTo(Direction.DOWN);
+    assertThat(d.limit()).isEqualTo(14);
+    assertThat(d.reason()).contains("workflow tasks starving 0 intervals ago").contains("CPU-consuming [Cpu]");
+  }
+
+  @Test
+  void afterWorkflowTasksStarvedNoGrowthAboveTheStartForTheBaselineWindow() {
+    VegasLimitSettings s = new VegasLimitSettings(0.5, 3, 6, 5, 0, 200, 10_000, 0.75, 0.9, 0.85, 0.9);
+    VegasConcurrencyLimit vegas = new VegasConcurrencyLimit(new SlotLimits(14, 1, 56), s);
+    Map<String, ServiceTime> types = Map.of("Cpu", new ServiceTime(20, 120, 120));
+    vegas.update(starving(10, types, true));
+    // Below the start it may grow, but only up to it.
+    LimitDecision capped = vegas.update(starving(10, types, false));
+    assertThat(capped.limit()).as(capped.reason()).isEqualTo(14);
+    assertThat(capped.reason()).contains("capped at the initial 14");
+    for (int i = 2; i < 5; i++) {
+      LimitDecision d = vegas.update(starving(14, types, false));
+      assertThat(d.direction()).as("%d intervals after: %s", i, d.reason()).isEqualTo(Direction.HOLD);
+      assertThat(d.reason()).contains("no growth above the initial 14");
+    }
+    // Five intervals (the baseline window) without the signal: Vegas grows again, by beta 6 x log10(14).
+    assertThat(vegas.update(starving(14, types, false)).limit()).isEqualTo(21);
+  }
+
+  @Test
+  void aPoolOfBlockingWorkDoesNotYield() {
+    // 5 ms of CPU in 2 s: CPU intensity 0.0025, fewer slots would free no CPU for the workflow tasks.
+    VegasConcurrencyLimit vegas = new VegasConcurrencyLimit(new SlotLimits(14, 1, 56), NO_COOLDOWN);
+    Map<String, ServiceTime> types = Map.of("BlockingIo", new ServiceTime(10, 2_000, 5));
+    vegas.update(starving(22, types, false));
+    LimitDecision d = vegas.update(starving(22, types, true));
+    assertThat(d.direction()).as(d.reason()).isEqualTo(Direction.UP);
+  }
+
+  /** A saturated activity interval with reservations waiting, as a limit that would grow sees it. */
+  private static Observation starving(int limit, Map<String, ServiceTime> types, boolean workflowTasksStarving) {
+    long completed = types.values().stream().mapToLong(ServiceTime::completed).sum();
+    double mean = types.values().stream().mapToDouble(t -> t.completed() * t.meanMillis()).sum() / completed;
+    return new Observation(limit, limit, 5, completed, mean, 0, 50, 20, 0.6, 0.3, types, workflowTasksStarving);
+  }
+
   private static Observation mixed(int limit, int waiting, Map<String, ServiceTime> types) {
     return withCpu(limit, waiting, 0.3, types);
   }

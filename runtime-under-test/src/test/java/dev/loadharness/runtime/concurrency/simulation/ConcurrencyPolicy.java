@@ -17,6 +17,11 @@ interface ConcurrencyPolicy {
   /** The limit for the next interval, given what the last one looked like. */
   int next(Observation observation);
 
+  /** The controller's {@code starving()} reading of the last interval; false for a fixed limit. */
+  default boolean starving() {
+    return false;
+  }
+
   /** A limit that never moves. */
   static ConcurrencyPolicy fixed(int limit) {
     return new ConcurrencyPolicy() {
@@ -54,6 +59,11 @@ interface ConcurrencyPolicy {
       @Override
       public int next(Observation observation) {
         return vegas.update(observation).limit();
+      }
+
+      @Override
+      public boolean starving() {
+        return vegas.starving();
       }
     };
   }

@@ -4,9 +4,11 @@ import dev.loadharness.runtime.concurrency.limit.Observation;
 import dev.loadharness.runtime.concurrency.limit.ServiceTime;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Random;
 
 /**
@@ -17,18 +19,20 @@ import java.util.Random;
  * <p>Each 10 ms tick: Poisson workflow starts queue their first workflow task; each pool starts the
  * oldest task of its backlog while fewer than its limit are in flight (the wait is schedule-to-start);
  * running CPU phases share the worker's cores (see {@link MixedScenario}), blocking phases just wait;
- * a finished task queues the workflow's next task. Every simulated second each policy sees the
+ * a finished task queues the workflow's next task (after an asynchronous activity, once its result is
+ * due). Every simulated second each policy sees the
  * {@link Observation} the runtime builds: peak in use, reservations waiting (the pollers, when all
  * slots are busy), completions per task type with mean service time and, for activities, mean CPU
  * time (the runtime measures it on the activity's thread; workflow tasks' is unknown), the pool's
- * schedule-to-start p95 and the process CPU load. Two seeded {@link Random}s, one for arrivals and
- * workflow types and one for task sizes, so every policy sees the same arrivals; no wall clock.
+ * schedule-to-start p95, the process CPU load and, for the activity pool, whether the workflow pool's
+ * controller reported starving in the same step (as {@code AdaptiveConcurrency} wires it). Two seeded
+ * {@link Random}s, one for arrivals and workflow types and one for task sizes, so every policy sees the
+ * same arrivals; no wall clock.
  */
 final class MixedSimulator {
 
   static final int TICKS_PER_SECOND = 100;
   private static final double TICK_MILLIS = 1000.0 / TICKS_PER_SECOND;
-  private static final int LAST_STEP = 4; // task, activity, task, activity, task
 
   private final Random arrivals;
   private final Random sizes;
@@ -38,15 +42,23 @@ final class MixedSimulator {
     this.sizes = new Random(~seed);
   }
 
-  /** One workflow execution: its type, the step it is at, when it started. */
+  /** One workflow execution: its shape, the step it is at (even: a workflow task, odd: an activity), when it started. */
   private static final class Workflow {
-    final boolean blocking;
+    final WorkflowShape shape;
     final long startTick;
     int step;
 
-    Workflow(boolean blocking, long startTick) {
-      this.blocking = blocking;
+    Workflow(WorkflowShape shape, long startTick) {
+      this.shape = shape;
       this.startTick = startTick;
+    }
+
+    WorkflowShape.Activity activity() {
+      return shape.activities().get(step / 2);
+    }
+
+    boolean lastStep() {
+      return step == 2 * shape.activities().size();
     }
   }
 
@@ -55,21 +67,26 @@ final class MixedSimulator {
     final Workflow workflow;
     final long startTick;
     final double cpuWork;
+    final double asyncMillis;
     double cpuLeft;
     double waitLeft;
 
-    Task(Workflow workflow, long startTick, double cpuWork, double waitLeft) {
+    Task(Workflow workflow, long startTick, double cpuWork, double waitLeft, double asyncMillis) {
       this.workflow = workflow;
       this.startTick = startTick;
       this.cpuWork = cpuWork;
       this.cpuLeft = cpuWork;
       this.waitLeft = waitLeft;
+      this.asyncMillis = asyncMillis;
     }
 
     boolean onCpu() {
       return cpuLeft > 0;
     }
   }
+
+  /** A workflow whose next workflow task is scheduled at {@code tick}; {@code order} keeps ties FIFO. */
+  private record Due(long tick, long order, Workflow workflow) {}
 
   /** One slot pool: its backlog, tasks in flight, policy and this interval's counters. */
   private final class Pool {
@@ -110,18 +127,17 @@ final class MixedSimulator {
     private Task newTask(MixedScenario s, Workflow wf, long tick) {
       double jitter = 0.8 + 0.4 * sizes.nextDouble();
       if (!activity) {
-        return new Task(wf, tick, s.smallCpuMillis() * jitter, 0);
+        return new Task(wf, tick, s.workflowTaskCpuMillis() * jitter, s.workflowTaskRoundTripMillis() * jitter, 0);
       }
-      return wf.blocking
-          ? new Task(wf, tick, s.smallCpuMillis() * jitter, s.blockingMillis() * jitter)
-          : new Task(wf, tick, s.cpuActivityMillis() * jitter, 0);
+      WorkflowShape.Activity a = wf.activity();
+      return new Task(wf, tick, a.cpuMillis() * jitter, a.blockingMillis() * jitter, a.asyncMillis() * jitter);
     }
 
     String type(Workflow wf) {
-      return activity ? (wf.blocking ? "BlockingIo" : "Cpu") : (wf.blocking ? "BlockingWorkflow" : "CpuWorkflow");
+      return activity ? wf.activity().type() : wf.shape.type();
     }
 
-    Observation observe(double cpuLoad) {
+    Observation observe(double cpuLoad, boolean workflowTasksStarving) {
       Map<String, ServiceTime> types = new HashMap<>();
       long completed = 0;
       double serviceSum = 0;
@@ -133,11 +149,11 @@ final class MixedSimulator {
       }
       int waiting = inFlight.size() >= limit ? Simulator.POLLERS : 0;
       return new Observation(limit, peak, waiting, completed, completed == 0 ? Double.NaN : serviceSum / completed,
-          0, p95(waits), Double.NaN, cpuLoad, Double.NaN, types);
+          0, p95(waits), Double.NaN, cpuLoad, Double.NaN, types, workflowTasksStarving);
     }
 
-    void nextInterval(double cpuLoad) {
-      limit = policy.next(observe(cpuLoad));
+    void nextInterval(double cpuLoad, boolean workflowTasksStarving) {
+      limit = policy.next(observe(cpuLoad, workflowTasksStarving));
       byType.clear();
       waits.clear();
       peak = inFlight.size();
@@ -152,6 +168,9 @@ final class MixedSimulator {
     List<Double> phaseWorkflowTaskWaits = new ArrayList<>();
     List<Double> phaseActivityWaits = new ArrayList<>();
     List<double[]> workflowLatencies = new ArrayList<>(); // {start second, end-to-end ms}
+    // Workflows whose activity completed asynchronously: their next workflow task is due at a later tick.
+    long dueOrder = 0;
+    PriorityQueue<Due> due = new PriorityQueue<>(Comparator.comparingLong(Due::tick).thenComparingLong(Due::order));
     long tick = 0;
     for (int second = 0; second < s.seconds(); second++) {
       int finished = 0;
@@ -160,7 +179,11 @@ final class MixedSimulator {
         double now = tick / (double) TICKS_PER_SECOND;
         int started = poisson(s.arrivalsPerSecond(now) / TICKS_PER_SECOND);
         for (int a = 0; a < started; a++) {
-          tasks.enqueue(new Workflow(arrivals.nextDouble() < s.blockingShare(), tick), tick);
+          tasks.enqueue(new Workflow(s.shapeAt(arrivals.nextDouble()), tick), tick);
+        }
+        while (!due.isEmpty() && due.peek().tick() <= tick) {
+          Due next = due.poll();
+          tasks.enqueue(next.workflow(), next.tick());
         }
         boolean phase = s.inPhase(now);
         tasks.admit(s, tick, phase ? phaseWorkflowTaskWaits : null);
@@ -190,12 +213,16 @@ final class MixedSimulator {
               totals[1] += (tick + 1 - task.startTick) * TICK_MILLIS;
               totals[2] += task.cpuWork;
               Workflow wf = task.workflow;
-              if (++wf.step > LAST_STEP) {
+              if (wf.lastStep()) {
                 finished++;
                 workflowLatencies.add(new double[] {wf.startTick / (double) TICKS_PER_SECOND,
                     (tick + 1 - wf.startTick) * TICK_MILLIS});
+              } else if (++wf.step % 2 == 1) {
+                activities.enqueue(wf, tick + 1);
+              } else if (task.asyncMillis > 0) {
+                due.add(new Due(tick + 1 + Math.round(task.asyncMillis / TICK_MILLIS), dueOrder++, wf));
               } else {
-                (wf.step % 2 == 1 ? activities : tasks).enqueue(wf, tick + 1);
+                tasks.enqueue(wf, tick + 1);
               }
             }
           }
@@ -204,8 +231,9 @@ final class MixedSimulator {
       double cpuLoad = cpuBusy / TICKS_PER_SECOND / s.machineCores();
       seconds.add(new MixedResult.Second(second + 1, tasks.limit, activities.limit, finished, p95(tasks.waits),
           p95(activities.waits), tasks.backlog.size(), activities.backlog.size(), cpuLoad));
-      tasks.nextInterval(cpuLoad);
-      activities.nextInterval(cpuLoad);
+      // As AdaptiveConcurrency.controlStep: the workflow pool steps first, its starving reading goes to the activities.
+      tasks.nextInterval(cpuLoad, false);
+      activities.nextInterval(cpuLoad, tasks.policy.starving());
     }
     return new MixedResult(s, name, seconds, p95(phaseWorkflowTaskWaits), p95(phaseActivityWaits), workflowLatencies);
   }
