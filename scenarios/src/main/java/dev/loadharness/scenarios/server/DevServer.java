@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -125,6 +126,11 @@ public final class DevServer extends RunningServer {
   /** The child process, for tests that prove nothing is left behind. */
   public ProcessHandle processHandle() {
     return process.toHandle();
+  }
+
+  @Override
+  public Optional<ProcessHandle> process() {
+    return Optional.of(process.toHandle());
   }
 
   /** The server's log file in the run directory. */
