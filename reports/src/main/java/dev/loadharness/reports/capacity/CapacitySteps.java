@@ -23,14 +23,15 @@ public final class CapacitySteps {
    * @param index the order it ran in, 1-based
    * @param phase {@link CapacityStep#STEP} or {@link CapacityStep#REFINE}
    * @param offered the offered load
-   * @param fromS the steady window's start, seconds into the injection
-   * @param toS the steady window's end (the end of the step's injection), seconds
+   * @param fromS the steady window's start, seconds after the first workflow started
+   * @param toS the steady window's end (the end of the step's injection), seconds after the first start
    * @param directory the run directory relative to the capacity directory
    */
   public static CapacityStep of(RunRecord record, int index, String phase, double offered, double fromS, double toS,
       String directory) {
     TimeSeries s = record.series();
-    List<Integer> window = window(s.elapsedS(), fromS, toS);
+    double t0 = firstStartS(s);
+    List<Integer> window = window(s.elapsedS(), t0 + fromS, t0 + toS);
     Double throughput = mean(s, SeriesColumn.THROUGHPUT_WPS, window);
     LatencySummary e2e = record.latencyMs().get(RunRecord.LATENCY_END_TO_END);
     LatencySummary start = record.latencyMs().get(RunRecord.LATENCY_START);
@@ -47,6 +48,21 @@ public final class CapacitySteps {
         wfLimit == null || actLimit == null ? null : wfLimit + actLimit,
         record.load().started(), record.load().failed(), record.load().timedOut(), record.load().unaccounted(),
         record.thresholds(), record.verdict().json(), false, "", record.runId(), directory);
+  }
+
+  /**
+   * When the first workflow started, seconds on the series' clock: the interval before the first sample with a
+   * workflow in flight. The series' clock starts when the driver does, and Gatling takes from under a second to
+   * several (a busy machine, a first simulation in this JVM) before its first start.
+   */
+  static double firstStartS(TimeSeries s) {
+    List<Double> inFlight = s.column(SeriesColumn.IN_FLIGHT);
+    for (int i = 0; i < inFlight.size(); i++) {
+      if (inFlight.get(i) != null && inFlight.get(i) > 0) {
+        return i == 0 ? 0 : s.elapsedS().get(i - 1);
+      }
+    }
+    return 0;
   }
 
   /** Indexes of the samples taken in {@code (fromS, toS]}. */
