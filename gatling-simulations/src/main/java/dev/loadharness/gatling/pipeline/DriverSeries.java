@@ -35,6 +35,7 @@ final class DriverSeries {
   private double lastElapsed;
   private long lastDriverCpuNs;
   private long lastServerCpuNs;
+  private MachineCpu.Sample lastMachine;
 
   /** Where to ask for the server backlog: the run's task queue. */
   record Backlog(WorkflowServiceStubs stubs, String namespace, String taskQueue) {
@@ -60,13 +61,14 @@ final class DriverSeries {
     this.backlog = backlog;
     this.server = server;
     for (SeriesColumn c : List.of(SeriesColumn.THROUGHPUT_WPS, SeriesColumn.IN_FLIGHT, SeriesColumn.END_TO_END_P95_MS,
-        SeriesColumn.DRIVER_CPU_PERCENT)) {
+        SeriesColumn.DRIVER_CPU_PERCENT, SeriesColumn.MACHINE_CPU_PERCENT)) {
       columns.put(c, new ArrayList<>());
     }
     backlog.ifPresent(b -> columns.put(SeriesColumn.SERVER_BACKLOG, new ArrayList<>()));
     server.ifPresent(s -> columns.put(SeriesColumn.SERVER_CPU_PERCENT, new ArrayList<>()));
     lastDriverCpuNs = os.getProcessCpuTime();
     lastServerCpuNs = server.map(DriverSeries::cpuNanos).orElse(-1L);
+    lastMachine = MachineCpu.read();
   }
 
   /**
@@ -97,6 +99,10 @@ final class DriverSeries {
     long driverCpu = os.getProcessCpuTime();
     columns.get(SeriesColumn.DRIVER_CPU_PERCENT).add(percentOfOneCore(lastDriverCpuNs, driverCpu, span));
     lastDriverCpuNs = driverCpu;
+    MachineCpu.Sample machine = MachineCpu.read();
+    columns.get(SeriesColumn.MACHINE_CPU_PERCENT).add(machine == null || lastMachine == null ? null
+        : machine.percentOfOneCoreSince(lastMachine, Runtime.getRuntime().availableProcessors()));
+    lastMachine = machine;
     server.ifPresent(s -> {
       long serverCpu = cpuNanos(s);
       columns.get(SeriesColumn.SERVER_CPU_PERCENT).add(percentOfOneCore(lastServerCpuNs, serverCpu, span));

@@ -13,7 +13,7 @@ class StepCriteriaTest {
 
   static CapacityStep step(double offered, double throughput, Double growth, List<Threshold> bars) {
     return new CapacityStep(1, CapacityStep.STEP, offered, throughput, 100.0, 200.0, 300.0, 20.0, growth, 50.0, 80.0,
-        30.0, 10.0, 24.0, 100, 0, 0, 0, bars, "pass", false, "", "run", "dir");
+        30.0, 160.0, 10.0, 24.0, 100, 0, 0, 0, bars, "pass", false, "", "run", "dir");
   }
 
   static final Threshold OK = new Threshold("failed == 0", "failed", "==", 0, 0.0, true);

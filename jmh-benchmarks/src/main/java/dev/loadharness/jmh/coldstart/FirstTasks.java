@@ -10,6 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class FirstTasks {
   static final String ALL_POLLED = "ALL_POLLED";
+  /** When true, the process exits as soon as every queue has run its first task (an AppCDS training run). */
+  static final String EXIT_PROPERTY = "coldstart.exit-after-first-tasks";
 
   private static final Set<String> REACHED = ConcurrentHashMap.newKeySet();
   private static volatile int expected = Integer.MAX_VALUE;
@@ -24,6 +26,10 @@ final class FirstTasks {
     if (REACHED.add(taskQueue) && REACHED.size() == expected) {
       System.out.println(ALL_POLLED + " " + ManagementFactory.getRuntimeMXBean().getUptime());
       System.out.flush();
+      if (Boolean.getBoolean(EXIT_PROPERTY)) {
+        // A training run for the class-data archive: the JVM writes it only when it exits normally.
+        System.exit(0);
+      }
     }
   }
 }

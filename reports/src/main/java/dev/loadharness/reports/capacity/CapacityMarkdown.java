@@ -24,14 +24,16 @@ public final class CapacityMarkdown {
         b.append("Saturated first: ").append(c.saturation()).append(".\n\n");
       }
       b.append("| offered (").append(r.loadUnit()).append(") | throughput (wf/s) | e2e p50 | e2e p95 | e2e p99 (ms) "
-          + "| in-flight growth (wf/s) | CPU server / workers / driver (% of a core) | step | sustainable | run |\n");
+          + "| in-flight growth (wf/s) | CPU server / workers / driver / machine (% of a core) | step | sustainable "
+          + "| run |\n");
       b.append("|---:|---:|---:|---:|---:|---:|---|---|---|---|\n");
       for (CapacityStep s : c.byLoad()) {
         b.append("| ").append(number(s.offered())).append(" | ").append(number(s.throughputWps())).append(" | ")
             .append(number(s.endToEndP50Ms())).append(" | ").append(number(s.endToEndP95Ms())).append(" | ")
             .append(number(s.endToEndP99Ms())).append(" | ").append(number(s.inFlightGrowthWps())).append(" | ")
             .append(number(s.serverCpuPercent())).append(" / ").append(number(s.workerCpuPercent())).append(" / ")
-            .append(number(s.driverCpuPercent())).append(" | ").append(s.index()).append(" (").append(s.phase())
+            .append(number(s.driverCpuPercent())).append(" / ").append(number(s.machineCpuPercent())).append(" | ")
+            .append(s.index()).append(" (").append(s.phase())
             .append(") | ").append(s.sustainable() ? "yes" : "no: " + s.reason().replace("|", "\\|")).append(" | ")
             .append(s.directory()).append(" |\n");
       }

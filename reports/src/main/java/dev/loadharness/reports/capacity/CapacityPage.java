@@ -59,8 +59,8 @@ public final class CapacityPage {
     b.append("<table class=\"capacity-steps\"><thead><tr><th class=\"num\">offered (").append(escape(r.loadUnit()))
         .append(")</th><th class=\"num\">throughput (wf/s)</th><th class=\"num\">e2e p50 (ms)</th>"
             + "<th class=\"num\">e2e p95 (ms)</th><th class=\"num\">e2e p99 (ms)</th>"
-            + "<th class=\"num\">in-flight growth (wf/s)</th><th class=\"num\">CPU server / workers / driver (% of a core)"
-            + "</th><th>step</th><th>sustainable</th><th>run</th></tr></thead><tbody>\n");
+            + "<th class=\"num\">in-flight growth (wf/s)</th>"
+            + "<th class=\"num\">CPU server / workers / driver / machine (% of a core)</th><th>step</th><th>sustainable</th><th>run</th></tr></thead><tbody>\n");
     for (CapacityStep s : c.byLoad()) {
       b.append("<tr").append(s.sustainable() ? "" : " class=\"fail\"").append("><td class=\"num\">")
           .append(escape(CapacityMarkdown.number(s.offered()))).append("</td><td class=\"num\">")
@@ -70,7 +70,8 @@ public final class CapacityPage {
           .append(escape(CapacityMarkdown.number(s.endToEndP99Ms()))).append("</td><td class=\"num\">")
           .append(escape(CapacityMarkdown.number(s.inFlightGrowthWps()))).append("</td><td class=\"num\">")
           .append(escape(CapacityMarkdown.number(s.serverCpuPercent()) + " / "
-              + CapacityMarkdown.number(s.workerCpuPercent()) + " / " + CapacityMarkdown.number(s.driverCpuPercent())))
+              + CapacityMarkdown.number(s.workerCpuPercent()) + " / " + CapacityMarkdown.number(s.driverCpuPercent())
+              + " / " + CapacityMarkdown.number(s.machineCpuPercent())))
           .append("</td><td>").append(s.index()).append(" (").append(escape(s.phase())).append(")</td><td>")
           .append(s.sustainable() ? "yes" : "no: " + escape(s.reason())).append("</td><td><a href=\"")
           .append(escape(s.directory() + "/report.html")).append("\">report</a></td></tr>\n");
@@ -116,7 +117,9 @@ public final class CapacityPage {
         "% of one core", x, List.of(), List.of(), List.of(
             Series.of("server", at(c, x, CapacityStep::serverCpuPercent)),
             Series.of("workers", at(c, x, CapacityStep::workerCpuPercent)),
-            Series.of("driver", at(c, x, CapacityStep::driverCpuPercent))), List.of(), 0.0, null, xTitle(r));
+            Series.of("driver", at(c, x, CapacityStep::driverCpuPercent)),
+            new Series("machine (every process)", at(c, x, CapacityStep::machineCpuPercent), true)), List.of(), 0.0,
+        null, xTitle(r));
   }
 
   private static String xTitle(CapacityReport r) {

@@ -20,6 +20,7 @@ import java.util.Objects;
  * @param serverCpuPercent the server process's CPU, percent of one core; null when not measurable here
  * @param workerCpuPercent the worker JVMs' CPU summed, percent of one core
  * @param driverCpuPercent the driver JVM's CPU, percent of one core (includes an in-memory server)
+ * @param machineCpuPercent the whole machine's busy CPU, percent of one core: this run's processes and any other
  * @param slotsUsed workflow + activity slots in use, summed over workers, mean over the window
  * @param slotLimit workflow + activity slot limits summed over workers
  * @param started workflows the step started
@@ -37,7 +38,7 @@ public record CapacityStep(
     int index, String phase, double offered, double throughputWps,
     Double endToEndP50Ms, Double endToEndP95Ms, Double endToEndP99Ms, Double startP95Ms,
     Double inFlightGrowthWps, Double serverCpuPercent, Double workerCpuPercent, Double driverCpuPercent,
-    Double slotsUsed, Double slotLimit, long started, long failed, long timedOut, long unaccounted,
+    Double machineCpuPercent, Double slotsUsed, Double slotLimit, long started, long failed, long timedOut, long unaccounted,
     List<Threshold> bars, String verdict, boolean sustainable, String reason, String runId, String directory) {
 
   /** A step's phase while stepping upward. */
@@ -67,7 +68,8 @@ public record CapacityStep(
   /** This step judged: sustainable or not, and why not. */
   public CapacityStep judged(boolean ok, String why) {
     return new CapacityStep(index, phase, offered, throughputWps, endToEndP50Ms, endToEndP95Ms, endToEndP99Ms,
-        startP95Ms, inFlightGrowthWps, serverCpuPercent, workerCpuPercent, driverCpuPercent, slotsUsed, slotLimit,
+        startP95Ms, inFlightGrowthWps, serverCpuPercent, workerCpuPercent, driverCpuPercent, machineCpuPercent,
+        slotsUsed, slotLimit,
         started, failed, timedOut, unaccounted, bars, verdict, ok, ok ? "" : why, runId, directory);
   }
 

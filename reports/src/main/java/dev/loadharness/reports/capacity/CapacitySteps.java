@@ -44,7 +44,8 @@ public final class CapacitySteps {
         start != null && start.count() > 0 ? start.p95() : null,
         slope(s.elapsedS(), s.column(SeriesColumn.IN_FLIGHT), window),
         mean(s, SeriesColumn.SERVER_CPU_PERCENT, window), mean(s, SeriesColumn.WORKER_CPU_PERCENT, window),
-        mean(s, SeriesColumn.DRIVER_CPU_PERCENT, window), mean(s, SeriesColumn.SLOTS_USED, window),
+        mean(s, SeriesColumn.DRIVER_CPU_PERCENT, window), mean(s, SeriesColumn.MACHINE_CPU_PERCENT, window),
+        mean(s, SeriesColumn.SLOTS_USED, window),
         wfLimit == null || actLimit == null ? null : wfLimit + actLimit,
         record.load().started(), record.load().failed(), record.load().timedOut(), record.load().unaccounted(),
         record.thresholds(), record.verdict().json(), false, "", record.runId(), directory);

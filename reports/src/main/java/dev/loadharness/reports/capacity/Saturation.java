@@ -11,7 +11,8 @@ import java.util.Map;
  * shows) or, when every step was sustainable, at the highest one.
  *
  * <p>Why this rule: server, workers and driver all run on this machine, so the first limit is usually the
- * machine's CPU, and the part that took the largest share of it is the one that ran out first. When the
+ * machine's CPU, and the part that took the largest share of it is the one that ran out first; on a shared
+ * machine that can be other processes (the machine's busy CPU from /proc/stat minus this run's). When the
  * machine had CPU to spare, the limit is not CPU: the slots in use (all of them busy means the workers'
  * concurrency is the limit) or latency inside the workflows.
  */
@@ -39,14 +40,24 @@ public final class Saturation {
       return "not measured (no CPU samples at " + load(at) + ")";
     }
     double machine = 100.0 * cpus;
-    double total = at.totalCpuPercent();
+    double ours = at.totalCpuPercent();
+    // The whole machine's busy CPU, when measured: on a shared machine other processes take their share too.
+    double busy = at.machineCpuPercent() == null ? ours : Math.max(ours, at.machineCpuPercent());
+    double others = busy - ours;
     List<String> shares = new ArrayList<>();
     parts.forEach((k, v) -> shares.add(String.format(Locale.ROOT, "%s %.0f%%", k, v)));
-    String measured = String.format(Locale.ROOT, "at %s: %s of one core; total %.0f%% of %d cores", load(at),
-        String.join(", ", shares), total, cpus);
-    if (total >= MACHINE_SATURATED * machine) {
-      String first = parts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-      return "the machine's CPU saturated first, most of it taken by the " + first + " (" + measured + ")";
+    if (at.machineCpuPercent() != null) {
+      shares.add(String.format(Locale.ROOT, "other processes %.0f%%", others));
+    }
+    String measured = String.format(Locale.ROOT, "at %s: %s of one core; machine busy %.0f%% of %d cores", load(at),
+        String.join(", ", shares), busy, cpus);
+    if (busy >= MACHINE_SATURATED * machine) {
+      Map.Entry<String, Double> first = parts.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
+      if (others > first.getValue()) {
+        return "the machine's CPU saturated first, most of it taken by other processes, not this run's (" + measured
+            + "): the knee measures this machine as shared at the time";
+      }
+      return "the machine's CPU saturated first, most of it taken by the " + first.getKey() + " (" + measured + ")";
     }
     if (at.slotsUsed() != null && at.slotLimit() != null && at.slotLimit() > 0
         && at.slotsUsed() >= SLOTS_SATURATED * at.slotLimit()) {

@@ -37,6 +37,11 @@ public enum SeriesColumn {
   SERVER_CPU_PERCENT("server_cpu_percent", "% of one core"),
   /** The driver JVM's own process CPU over the interval, percent of one core (driver). */
   DRIVER_CPU_PERCENT("driver_cpu_percent", "% of one core"),
+  /**
+   * The whole machine's busy CPU over the interval, percent of one core (driver, from /proc/stat): this run's
+   * processes and everything else on the machine.
+   */
+  MACHINE_CPU_PERCENT("machine_cpu_percent", "% of one core"),
   /** Used heap in MiB summed over workers (workers). */
   HEAP_USED_MB("heap_used_mb", "MiB");
 

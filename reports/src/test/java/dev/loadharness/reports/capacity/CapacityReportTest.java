@@ -21,8 +21,16 @@ class CapacityReportTest {
   static CapacityStep step(int index, double offered, double throughput, boolean ok, Double server, Double workers,
       Double driver) {
     return new CapacityStep(index, index > 3 ? CapacityStep.REFINE : CapacityStep.STEP, offered, throughput, 120.0,
-        300.0, 450.0, 15.0, ok ? 0.1 : 4.0, server, workers, driver, 9.0, 24.0, 100, 0, 0, 0, List.of(), "pass", ok,
-        ok ? "" : "in flight grew", "run-" + index, "step-" + index);
+        300.0, 450.0, 15.0, ok ? 0.1 : 4.0, server, workers, driver, machine(server, workers, driver), 9.0, 24.0, 100,
+        0, 0, 0, List.of(), "pass", ok, ok ? "" : "in flight grew", "run-" + index, "step-" + index);
+  }
+
+  static Double machine(Double... parts) {
+    double sum = 0;
+    for (Double p : parts) {
+      sum += p;
+    }
+    return sum + 2; // a quiet machine: little besides this run
   }
 
   static CapacityCell cell(int workers, double kneeThroughput) {
@@ -44,16 +52,26 @@ class CapacityReportTest {
   void saturationNamesTheLargestConsumerWhenTheMachineCpuIsFull() {
     String s = Saturation.of(step(3, 40, 25, false, 95.0, 70.0, 30.0), 2);
     assertThat(s).isEqualTo("the machine's CPU saturated first, most of it taken by the server (at offered 40: "
-        + "server 95%, workers 70%, driver 30% of one core; total 195% of 2 cores)");
+        + "server 95%, workers 70%, driver 30%, other processes 2% of one core; machine busy 197% of 2 cores)");
+  }
+
+  @Test
+  void saturationBlamesOtherProcessesWhenTheyTookMostOfABusyMachine() {
+    CapacityStep contended = new CapacityStep(1, CapacityStep.STEP, 9, 0.7, 3000.0, 7000.0, 7000.0, 30.0, 0.0, 8.0,
+        11.0, 2.0, 190.0, 5.8, 24.0, 10, 0, 0, 0, List.of(), "pass", false, "x", "r", "d");
+    assertThat(Saturation.of(contended, 2)).isEqualTo("the machine's CPU saturated first, most of it taken by other "
+        + "processes, not this run's (at offered 9: server 8%, workers 11%, driver 2%, other processes 169% of one "
+        + "core; machine busy 190% of 2 cores): the knee measures this machine as shared at the time");
   }
 
   @Test
   void saturationSaysSlotsOrNothingWhenCpuWasToSpare() {
     CapacityStep slotsFull = new CapacityStep(1, CapacityStep.STEP, 32, 60, 100.0, 200.0, 300.0, 10.0, null, 30.0,
-        40.0, 20.0, 23.0, 24.0, 100, 0, 0, 0, List.of(), "pass", false, "x", "r", "d");
+        40.0, 20.0, 95.0, 23.0, 24.0, 100, 0, 0, 0, List.of(), "pass", false, "x", "r", "d");
     assertThat(Saturation.of(slotsFull, 2)).startsWith("the workers' slots saturated first: 23.0 of 24 in use");
     assertThat(Saturation.of(step(3, 40, 25, false, 20.0, 30.0, 10.0), 2))
-        .startsWith("no CPU saturated (at offered 40: server 20%, workers 30%, driver 10% of one core; total 60%");
+        .startsWith("no CPU saturated (at offered 40: server 20%, workers 30%, driver 10%, other processes 2% of one "
+            + "core; machine busy 62% of 2 cores");
   }
 
   @Test
@@ -75,7 +93,7 @@ class CapacityReportTest {
         cell(2, 29.5)), "29 wf/s at end_to_end_p95_ms < 2000 needs 1 worker at slots 10/14", 0, "");
     String markdown = CapacityFiles.write(dir, report);
     assertThat(markdown).contains("**29 wf/s at end_to_end_p95_ms < 2000 needs 1 worker at slots 10/14**")
-        .contains("| 40 | 25 | 120 | 300 | 450 | 4 | 95 / 70 / 30 | 3 (step) | no: in flight grew | step-3 |");
+        .contains("| 40 | 25 | 120 | 300 | 450 | 4 | 95 / 70 / 30 / 197 | 3 (step) | no: in flight grew | step-3 |");
     assertThat(CapacityFiles.read(dir)).isEqualTo(report);
     Map<String, JsonNode> charts = PageData.charts(Files.readString(dir.resolve(CapacityPage.FILE_NAME)));
     assertThat(charts.keySet()).containsExactly("capacity-throughput", "capacity-latency", "capacity-cpu-1",
