@@ -3,6 +3,7 @@ package dev.loadharness.gatling.capacity;
 import dev.loadharness.reports.capacity.CapacityStep;
 import dev.loadharness.reports.record.Numbers;
 import dev.loadharness.reports.record.Threshold;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,8 +16,11 @@ import java.util.Optional;
  *   <li>open model: in-flight workflows kept growing over the steady window by more than
  *       {@link #BACKLOG_SHARE} of the offered rate, i.e. completions fell behind starts and the backlog grows
  *       without bound (a sustainable load holds in flight at rate x latency, flat);</li>
- *   <li>closed model: throughput per workflow in flight fell below {@link #MIN_EFFICIENCY} of the lowest step's.
- *       By Little's law that is the mean latency more than doubled: the added concurrency only queues.</li>
+ *   <li>closed model: throughput per workflow in flight fell below {@link #MIN_EFFICIENCY} of the best any lower
+ *       step reached. By Little's law that is the mean latency more than doubled: the added concurrency only
+ *       queues. The best lower step, not the lowest, is the reference because below the knee the efficiency can
+ *       only fall with load, so a low step that ran slow (a machine busy with something else that minute) must
+ *       not make every later step look sustainable.</li>
  * </ul>
  */
 public final class StepCriteria {
@@ -33,14 +37,14 @@ public final class StepCriteria {
    * {@code step} judged.
    *
    * @param open whether the load is an arrival rate (open model) or a concurrency (closed model)
-   * @param lowest the cell's lowest-load step measured so far (closed model's reference), empty for the first
+   * @param earlier the cell's steps measured so far (the closed model's reference is the best of those below)
    */
-  public static CapacityStep judge(CapacityStep step, boolean open, Optional<CapacityStep> lowest) {
+  public static CapacityStep judge(CapacityStep step, boolean open, List<CapacityStep> earlier) {
     List<Threshold> broken = step.bars().stream().filter(t -> !t.pass()).toList();
     if (!broken.isEmpty()) {
       return step.judged(false, "breached " + String.join("; ", broken.stream().map(StepCriteria::bar).toList()));
     }
-    return open ? open(step) : closed(step, lowest);
+    return open ? open(step) : closed(step, earlier);
   }
 
   private static CapacityStep open(CapacityStep step) {
@@ -60,16 +64,17 @@ public final class StepCriteria {
     return step.judged(true, "");
   }
 
-  private static CapacityStep closed(CapacityStep step, Optional<CapacityStep> lowest) {
-    if (lowest.isEmpty() || lowest.get().offered() >= step.offered() || lowest.get().throughputWps() <= 0) {
+  private static CapacityStep closed(CapacityStep step, List<CapacityStep> earlier) {
+    Optional<CapacityStep> best = earlier.stream().filter(e -> e.offered() < step.offered() && e.throughputWps() > 0)
+        .max(Comparator.comparingDouble(e -> e.throughputWps() / e.offered()));
+    if (best.isEmpty()) {
       return step.judged(step.throughputWps() > 0, "nothing completed in the steady window");
     }
-    double efficiency = (step.throughputWps() / step.offered())
-        / (lowest.get().throughputWps() / lowest.get().offered());
+    double efficiency = (step.throughputWps() / step.offered()) / (best.get().throughputWps() / best.get().offered());
     if (efficiency < MIN_EFFICIENCY) {
       return step.judged(false, String.format(Locale.ROOT, "throughput per workflow in flight fell to %.2fx of the "
-              + "lowest step's (below %.2fx): latency more than doubled, the added concurrency only queues",
-          efficiency, MIN_EFFICIENCY));
+              + "best lower step's (%s in flight; below %.2fx): latency more than doubled, the added concurrency "
+              + "only queues", efficiency, Numbers.compact(best.get().offered()), MIN_EFFICIENCY));
     }
     return step.judged(true, "");
   }

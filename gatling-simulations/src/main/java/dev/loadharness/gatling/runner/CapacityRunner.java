@@ -309,8 +309,7 @@ public final class CapacityRunner {
       double seconds = plan.step().toMillis() / 1000.0;
       CapacityStep measured = CapacitySteps.of(record.get(), index, refine ? CapacityStep.REFINE : CapacityStep.STEP,
           load, seconds / 3, seconds, dir.relativize(outcome.runDirectory()).toString());
-      Optional<CapacityStep> lowest = steps.stream().min(Comparator.comparingDouble(CapacityStep::offered));
-      CapacityStep judged = StepCriteria.judge(measured, plan.open(), lowest);
+      CapacityStep judged = StepCriteria.judge(measured, plan.open(), steps);
       steps.add(judged);
       out.printf(Locale.ROOT, "step %d at %s: %s wf/s, e2e p95 %s ms: %s%n", index, load(load),
           Numbers.compact(judged.throughputWps()), Numbers.compact(judged.endToEndP95Ms()),

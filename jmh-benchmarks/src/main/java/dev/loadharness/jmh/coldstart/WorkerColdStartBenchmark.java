@@ -54,6 +54,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 8)
 public class WorkerColdStartBenchmark {
   private static final Duration SPAWN_TIMEOUT = Duration.ofSeconds(60);
+  /** Each measured child's own CPU until its first tasks ran, ms: printed per trial beside JMH's wall times. */
+  private static final List<Long> CHILD_CPU_MS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @Param({"sdk-per-worker", "runtime-per-worker", "runtime-shared-prewarm"})
   public String mode;
@@ -153,7 +155,9 @@ public class WorkerColdStartBenchmark {
           new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         for (String l = out.readLine(); l != null; l = out.readLine()) {
           if (l.startsWith(FirstTasks.ALL_POLLED + " ")) {
-            return Long.parseLong(l.substring(FirstTasks.ALL_POLLED.length() + 1).trim());
+            String[] f = l.substring(FirstTasks.ALL_POLLED.length() + 1).trim().split(" ");
+            CHILD_CPU_MS.add(Long.parseLong(f[1]));
+            return Long.parseLong(f[0]);
           }
         }
         throw new IllegalStateException("worker exited (" + process.waitFor() + ") before its first tasks ran");
@@ -180,6 +184,13 @@ public class WorkerColdStartBenchmark {
 
   @TearDown(Level.Trial)
   public void stopServer() throws InterruptedException {
+    // The warm-up spawns are in the list too; the median of all is what the trial's children cost in CPU.
+    List<Long> cpu = CHILD_CPU_MS.stream().sorted().toList();
+    if (!cpu.isEmpty()) {
+      System.out.println("child CPU ms to first tasks (" + mode + ", cds=" + cds + "): n=" + cpu.size() + " median="
+          + cpu.get(cpu.size() / 2) + " min=" + cpu.get(0) + " max=" + cpu.get(cpu.size() - 1) + " all=" + cpu);
+    }
+    CHILD_CPU_MS.clear();
     stubs.shutdownNow();
     server.close();
   }
