@@ -20,24 +20,11 @@ class CapacityReportTest {
 
   static CapacityStep step(int index, double offered, double throughput, boolean ok, Double server, Double workers,
       Double driver) {
-    return new CapacityStep(index, index > 3 ? CapacityStep.REFINE : CapacityStep.STEP, offered, throughput, 120.0,
-        300.0, 450.0, 15.0, ok ? 0.1 : 4.0, server, workers, driver, machine(server, workers, driver), 9.0, 24.0, 100,
-        0, 0, 0, List.of(), "pass", ok, ok ? "" : "in flight grew", "run-" + index, "step-" + index);
-  }
-
-  static Double machine(Double... parts) {
-    double sum = 0;
-    for (Double p : parts) {
-      sum += p;
-    }
-    return sum + 2; // a quiet machine: little besides this run
+    return CapacityFixtures.step(index, offered, throughput, ok, server, workers, driver);
   }
 
   static CapacityCell cell(int workers, double kneeThroughput) {
-    return new CapacityCell("workers=" + workers + " slots=10/14", workers, 10, 14, List.of(
-        step(1, 10, 9.9, true, 40.0, 60.0, 20.0), step(2, 20, 19.5, true, 70.0, 90.0, 30.0),
-        step(3, 40, 25, false, 95.0, 70.0, 30.0), step(4, 30, kneeThroughput, true, 85.0, 75.0, 28.0)),
-        CapacityCell.Outcome.KNEE, "max sustainable", "");
+    return CapacityFixtures.cell(workers, kneeThroughput);
   }
 
   @Test
