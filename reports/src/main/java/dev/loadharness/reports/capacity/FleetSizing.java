@@ -33,6 +33,8 @@ public final class FleetSizing {
         sloText, c.workers(), c.workers() == 1 ? "" : "s", c.slots());
     if (c.outcome() == CapacityCell.Outcome.NOT_REACHED) {
       line += " (at least: the knee lies above the highest load tried)";
+    } else if (c.outcome() == CapacityCell.Outcome.INTERRUPTED || c.outcome() == CapacityCell.Outcome.ERROR) {
+      line += " (at least: the search stopped before it found the knee)";
     }
     double largerBest = cells.stream().filter(o -> o.workers() > c.workers()).flatMap(o -> o.knee().stream())
         .mapToDouble(CapacityStep::throughputWps).max().orElse(-1);

@@ -68,6 +68,10 @@ class CapacityReportTest {
         + "needs 2 workers at slots 10/14; more workers reached 30 wf/s at most (+3%)");
     assertThat(FleetSizing.line(List.of(cell(1, 29)), "no latency SLO"))
         .isEqualTo("29 wf/s at no latency SLO needs 1 worker at slots 10/14");
+    CapacityCell c = cell(1, 29);
+    CapacityCell stopped = new CapacityCell(c.label(), 1, 10, 14, c.steps(), CapacityCell.Outcome.INTERRUPTED, "", "");
+    assertThat(FleetSizing.line(List.of(stopped), "x")).isEqualTo("29 wf/s at x needs 1 worker at slots 10/14 "
+        + "(at least: the search stopped before it found the knee)");
     CapacityCell none = new CapacityCell("workers=1 slots=10/14", 1, 10, 14, List.of(step(1, 10, 2, false, 1.0, 1.0,
         1.0)), CapacityCell.Outcome.NONE_SUSTAINABLE, "", "");
     assertThat(FleetSizing.line(List.of(none), "x")).isEmpty();
