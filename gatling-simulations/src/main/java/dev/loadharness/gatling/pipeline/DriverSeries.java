@@ -1,11 +1,14 @@
 package dev.loadharness.gatling.pipeline;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.loadharness.gatling.driver.RunLedger;
 import dev.loadharness.reports.record.SeriesColumn;
 import dev.loadharness.runtime.metrics.ServerBacklogProbe;
 import io.temporal.api.enums.v1.TaskQueueType;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -26,8 +29,13 @@ final class DriverSeries {
   private final List<Double> elapsed = new ArrayList<>();
   private final List<Long> wallMs = new ArrayList<>();
   private final Map<SeriesColumn, List<Double>> columns = new EnumMap<>(SeriesColumn.class);
+  private final Optional<ProcessHandle> server;
+  private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
   private long lastCompleted;
   private double lastElapsed;
+  private long lastDriverCpuNs;
+  private long lastServerCpuNs;
+  private MachineCpu.Sample lastMachine;
 
   /** Where to ask for the server backlog: the run's task queue. */
   record Backlog(WorkflowServiceStubs stubs, String namespace, String taskQueue) {
@@ -42,14 +50,38 @@ final class DriverSeries {
     }
   }
 
-  DriverSeries(RunLedger ledger, PrintStream out, Optional<Backlog> backlog) {
+  /**
+   * A series of the run in {@code ledger}.
+   *
+   * @param server the server's process when it runs on this machine as our child, to sample its CPU
+   */
+  DriverSeries(RunLedger ledger, PrintStream out, Optional<Backlog> backlog, Optional<ProcessHandle> server) {
     this.ledger = ledger;
     this.out = out;
     this.backlog = backlog;
-    for (SeriesColumn c : List.of(SeriesColumn.THROUGHPUT_WPS, SeriesColumn.IN_FLIGHT, SeriesColumn.END_TO_END_P95_MS)) {
+    this.server = server;
+    for (SeriesColumn c : List.of(SeriesColumn.THROUGHPUT_WPS, SeriesColumn.IN_FLIGHT, SeriesColumn.END_TO_END_P95_MS,
+        SeriesColumn.DRIVER_CPU_PERCENT, SeriesColumn.MACHINE_CPU_PERCENT)) {
       columns.put(c, new ArrayList<>());
     }
     backlog.ifPresent(b -> columns.put(SeriesColumn.SERVER_BACKLOG, new ArrayList<>()));
+    server.ifPresent(s -> columns.put(SeriesColumn.SERVER_CPU_PERCENT, new ArrayList<>()));
+    lastDriverCpuNs = os.getProcessCpuTime();
+    lastServerCpuNs = server.map(DriverSeries::cpuNanos).orElse(-1L);
+    lastMachine = MachineCpu.read();
+  }
+
+  /**
+   * A process's CPU time (user + system), ns; -1 when the OS does not say. On Linux the JDK reads it from
+   * /proc/&lt;pid&gt;/stat (utime + stime), scaled by the clock tick the kernel reports.
+   */
+  static long cpuNanos(ProcessHandle process) {
+    return process.info().totalCpuDuration().map(Duration::toNanos).orElse(-1L);
+  }
+
+  /** CPU between two samples over {@code span} seconds, percent of one core; null when either is unknown. */
+  static Double percentOfOneCore(long beforeNs, long afterNs, double span) {
+    return beforeNs < 0 || afterNs < 0 ? null : Math.max(0, 100.0 * (afterNs - beforeNs) / 1e9 / span);
   }
 
   synchronized void tick() {
@@ -64,6 +96,18 @@ final class DriverSeries {
     columns.get(SeriesColumn.IN_FLIGHT).add((double) c.inFlight());
     columns.get(SeriesColumn.END_TO_END_P95_MS).add(intervalP95);
     backlog.ifPresent(b -> columns.get(SeriesColumn.SERVER_BACKLOG).add(b.read()));
+    long driverCpu = os.getProcessCpuTime();
+    columns.get(SeriesColumn.DRIVER_CPU_PERCENT).add(percentOfOneCore(lastDriverCpuNs, driverCpu, span));
+    lastDriverCpuNs = driverCpu;
+    MachineCpu.Sample machine = MachineCpu.read();
+    columns.get(SeriesColumn.MACHINE_CPU_PERCENT).add(machine == null || lastMachine == null ? null
+        : machine.percentOfOneCoreSince(lastMachine, Runtime.getRuntime().availableProcessors()));
+    lastMachine = machine;
+    server.ifPresent(s -> {
+      long serverCpu = cpuNanos(s);
+      columns.get(SeriesColumn.SERVER_CPU_PERCENT).add(percentOfOneCore(lastServerCpuNs, serverCpu, span));
+      lastServerCpuNs = serverCpu;
+    });
     lastCompleted = c.completed();
     lastElapsed = now;
     out.printf(Locale.ROOT, "[%6.1fs] started %5d  completed %5d  failed %3d  timed out %3d  in flight %5d  "

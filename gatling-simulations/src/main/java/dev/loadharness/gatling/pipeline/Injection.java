@@ -106,7 +106,7 @@ final class Injection {
       Optional<DriverSeries.Backlog> backlog = server.capabilities().contains(ServerCapability.DESCRIBE_TASK_QUEUE)
           ? Optional.of(new DriverSeries.Backlog(client.getWorkflowServiceStubs(), server.namespace(), plan.taskQueue()))
           : Optional.empty();
-      series = new DriverSeries(driver.ledger(), out, backlog);
+      series = new DriverSeries(driver.ledger(), out, backlog, server.process());
       long every = plan.progressEvery().toMillis();
       timers.scheduleAtFixedRate(series::tick, every, every, TimeUnit.MILLISECONDS);
       ServerWatch watch = new ServerWatch(client.getWorkflowServiceStubs(), SERVER_GONE_AFTER);

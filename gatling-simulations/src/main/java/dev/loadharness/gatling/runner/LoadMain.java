@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code scripts/load [scenario] [--server kind] [--workers n] [--out dir] [--compare settings | --baseline b]
- * [--rounds n]}:
+ * {@code scripts/load [scenario] [--server kind] [--workers n] [--out dir] [--compare settings | --baseline b
+ * | --find-capacity [--slo m<x ..] [--sweep dim=values ..]] [--rounds n]}:
  * exit 0 pass, 1 breach, 2 error.
  */
 @Command(name = "load", mixinStandardHelpOptions = true,
@@ -88,6 +88,44 @@ public final class LoadMain implements Callable<Integer> {
       description = "an activity implementation class of --worker-classpath to register, built with its no-argument "
           + "constructor (repeatable)")
   List<String> activityClasses;
+
+  @Option(names = "--find-capacity",
+      description = "capacity search: step the offered load (open model: arrivals/s; closed: workflows in flight) "
+          + "upward, find the knee (an SLO breaks or the backlog grows), bisect it; one server; writes capacity.md, "
+          + ".json, .html; exit 0 found, 1 no step met the SLO")
+  boolean findCapacity;
+
+  @Option(names = "--slo", paramLabel = "metric<limit",
+      description = "with --find-capacity: a bar every step must meet, e.g. end_to_end_p95_ms<2000 (repeatable)")
+  List<String> slos;
+
+  @Option(names = "--sweep", paramLabel = "dim=values",
+      description = "with --find-capacity: a sweep dimension, workers, workflow_slots or activity_slots, as v1,v2,.. "
+          + "or a..b, e.g. workers=1..3 (repeatable; each combination is searched)")
+  List<String> sweeps;
+
+  @Option(names = "--start", description = "with --find-capacity: the first load (default: the scenario's / 4)")
+  Double start;
+
+  @Option(names = "--factor", defaultValue = "2", description = "with --find-capacity: growth per upward step; "
+      + "default ${DEFAULT-VALUE}")
+  double factor;
+
+  @Option(names = "--max-steps", defaultValue = "6", description = "with --find-capacity: upward steps at most; "
+      + "default ${DEFAULT-VALUE}")
+  int maxSteps;
+
+  @Option(names = "--resolution", defaultValue = "0.1", description = "with --find-capacity: bisect until the "
+      + "bracket is within this share of the good load; default ${DEFAULT-VALUE}")
+  double resolution;
+
+  @Option(names = "--max-refinements", defaultValue = "3", description = "with --find-capacity: bisection steps at "
+      + "most; default ${DEFAULT-VALUE}")
+  int maxRefinements;
+
+  @Option(names = "--step-duration", defaultValue = "PT12S", description = "with --find-capacity: injection length "
+      + "of each step (ISO-8601); default ${DEFAULT-VALUE}")
+  Duration stepDuration;
 
   @Option(names = "--progress-every", defaultValue = "PT2S", description = "progress line interval (ISO-8601)")
   Duration progressEvery;
@@ -175,6 +213,25 @@ public final class LoadMain implements Callable<Integer> {
     }
     RunOptions options = new RunOptions(callerRelative(scenario), Optional.ofNullable(server),
         Optional.ofNullable(workers), out, progressEvery, inject == null ? Map.of() : inject, code);
+    boolean capacityOptions = slos != null || sweeps != null || start != null;
+    if (!findCapacity && capacityOptions) {
+      System.out.println("--slo, --sweep and --start need --find-capacity");
+      return 2;
+    }
+    if (findCapacity && (baseline != null || compare != null)) {
+      System.out.println("--find-capacity cannot be combined with --compare or --baseline");
+      return 2;
+    }
+    if (findCapacity) {
+      try {
+        return new CapacityRunner(System.out).run(new CapacityRunner.Request(options,
+            slos == null ? List.of() : slos, sweeps == null ? List.of() : sweeps, start, factor, maxSteps,
+            resolution, maxRefinements, stepDuration));
+      } catch (IllegalArgumentException e) {
+        System.out.println(e.getMessage());
+        return 2;
+      }
+    }
     if (baseline != null && compare != null) {
       System.out.println("--baseline and --compare cannot be combined: an A/B run compares builds under the "
           + "scenario's own runtime setting");

@@ -54,6 +54,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 8)
 public class WorkerColdStartBenchmark {
   private static final Duration SPAWN_TIMEOUT = Duration.ofSeconds(60);
+  /** Each measured child's own CPU until its first tasks ran, ms: printed per trial beside JMH's wall times. */
+  private static final List<Long> CHILD_CPU_MS = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @Param({"sdk-per-worker", "runtime-per-worker", "runtime-shared-prewarm"})
   public String mode;
@@ -64,6 +66,14 @@ public class WorkerColdStartBenchmark {
   @Param({"4", "16"})
   public int workers;
 
+  /**
+   * {@code off}: the JDK's default class-data sharing only (the JDK's own classes); {@code appcds}: the worker
+   * JVM also maps a dynamic AppCDS archive of the classes a worker loads (gRPC, Netty, protobuf, the SDK, the
+   * runtime), written by a training run of the same worker before the trial, as the load runner does.
+   */
+  @Param({"off", "appcds"})
+  public String cds;
+
   private Path dir;
   private ColdStartServer server;
   private WorkflowServiceStubs stubs;
@@ -71,6 +81,7 @@ public class WorkerColdStartBenchmark {
   private final AtomicInteger round = new AtomicInteger();
   private String queues;
   private Process child;
+  private Path archive;
 
   @Setup(Level.Trial)
   public void startServer() throws Exception {
@@ -80,6 +91,40 @@ public class WorkerColdStartBenchmark {
     server = ColdStartServer.start(tls);
     stubs = server.clientStubs();
     client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
+    if (cds.equals("appcds")) {
+      archive = dir.resolve("worker-" + mode + ".jsa");
+      train();
+    } else if (!cds.equals("off")) {
+      throw new IllegalArgumentException("cds must be off or appcds, was " + cds);
+    }
+  }
+
+  /**
+   * The training run: the same worker, started the same way, exits after its first tasks, and the JVM writes the
+   * classes it loaded into {@link #archive} ({@code -XX:ArchiveClassesAtExit}, JDK 13+). Not measured.
+   */
+  private void train() throws Exception {
+    queueWork();
+    List<String> command = command(List.of("-XX:ArchiveClassesAtExit=" + archive,
+        "-D" + FirstTasks.EXIT_PROPERTY + "=true"));
+    Process training = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("training-" + mode + ".log").toFile()).start();
+    if (!training.waitFor(SPAWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS) || training.exitValue() != 0
+        || !Files.isRegularFile(archive)) {
+      training.destroyForcibly();
+      throw new IllegalStateException("the AppCDS training run wrote no archive; see "
+          + dir.resolve("training-" + mode + ".log"));
+    }
+  }
+
+  private List<String> command(List<String> jvmOptions) {
+    List<String> command = new ArrayList<>(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-XX:+UseSerialGC"));
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), ColdStartWorker.class.getName(), mode,
+        server.target(), queues));
+    server.tls().ifPresent(tls -> command.add(tls.certificate().toString()));
+    return command;
   }
 
   /** One waiting workflow on each of N task queues no worker has polled before. */
@@ -99,11 +144,7 @@ public class WorkerColdStartBenchmark {
   /** Spawns the worker JVM and returns when all its workers have run their first task. */
   @Benchmark
   public long coldStart() throws Exception {
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx384m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-        ColdStartWorker.class.getName(), mode, server.target(), queues));
-    server.tls().ifPresent(tls -> command.add(tls.certificate().toString()));
+    List<String> command = command(archive == null ? List.of() : List.of("-XX:SharedArchiveFile=" + archive));
     child = new ProcessBuilder(command).redirectError(dir.resolve("worker-" + mode + ".log").toFile()).start();
     return awaitAllPolled(child);
   }
@@ -114,7 +155,9 @@ public class WorkerColdStartBenchmark {
           new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
         for (String l = out.readLine(); l != null; l = out.readLine()) {
           if (l.startsWith(FirstTasks.ALL_POLLED + " ")) {
-            return Long.parseLong(l.substring(FirstTasks.ALL_POLLED.length() + 1).trim());
+            String[] f = l.substring(FirstTasks.ALL_POLLED.length() + 1).trim().split(" ");
+            CHILD_CPU_MS.add(Long.parseLong(f[1]));
+            return Long.parseLong(f[0]);
           }
         }
         throw new IllegalStateException("worker exited (" + process.waitFor() + ") before its first tasks ran");
@@ -141,6 +184,13 @@ public class WorkerColdStartBenchmark {
 
   @TearDown(Level.Trial)
   public void stopServer() throws InterruptedException {
+    // The warm-up spawns are in the list too; the median of all is what the trial's children cost in CPU.
+    List<Long> cpu = CHILD_CPU_MS.stream().sorted().toList();
+    if (!cpu.isEmpty()) {
+      System.out.println("child CPU ms to first tasks (" + mode + ", cds=" + cds + "): n=" + cpu.size() + " median="
+          + cpu.get(cpu.size() / 2) + " min=" + cpu.get(0) + " max=" + cpu.get(cpu.size() - 1) + " all=" + cpu);
+    }
+    CHILD_CPU_MS.clear();
     stubs.shutdownNow();
     server.close();
   }

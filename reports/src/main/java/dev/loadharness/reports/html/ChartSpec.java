@@ -8,7 +8,8 @@ import java.util.List;
  * @param id DOM id of the chart's container
  * @param title heading shown above the chart
  * @param xKind how to read x: {@code seconds} (elapsed), {@code percentile} (x = 1/(1-p), log scale) or
- *     {@code index} (run number, labelled with {@code xLabels})
+ *     {@code index} (run number, labelled with {@code xLabels}) or {@code value} (a measured quantity on a linear
+ *     axis titled {@code xTitle}, e.g. offered load; points drawn, gaps spanned)
  * @param yLabel unit of the y axis
  * @param x x values
  * @param xLabels short tick labels for {@code index} charts (one per x), empty otherwise; the page script
@@ -18,7 +19,7 @@ import java.util.List;
  * @param bands pairs of series indexes (1-based as uPlot counts, upper first) to fill between
  * @param yMin lowest value the y axis may show (the metric's physical limit), null for none
  * @param yMax highest value the y axis may show, null for none
- * @param xTitle the x axis title of an {@code index} chart, null for the default (runs by start time)
+ * @param xTitle the x axis title of an {@code index} or {@code value} chart, null for the default
  */
 public record ChartSpec(
     String id, String title, String xKind, String yLabel, List<Double> x, List<String> xLabels,
@@ -30,8 +31,9 @@ public record ChartSpec(
     if (id == null || !id.matches("[a-z][a-z0-9-]*")) {
       throw new IllegalArgumentException("chart id must match [a-z][a-z0-9-]*, was \"" + id + "\"");
     }
-    if (!List.of("seconds", "percentile", "index").contains(xKind)) {
-      throw new IllegalArgumentException("chart " + id + " xKind must be seconds, percentile or index, was " + xKind);
+    if (!List.of("seconds", "percentile", "index", "value").contains(xKind)) {
+      throw new IllegalArgumentException("chart " + id + " xKind must be seconds, percentile, index or value, was "
+          + xKind);
     }
     x = List.copyOf(x);
     xLabels = xLabels == null ? List.of() : List.copyOf(xLabels);

@@ -30,6 +30,18 @@ public enum SeriesColumn {
   STICKY_HIT_RATIO("sticky_hit_ratio", "ratio"),
   /** Worker process CPU over the interval, percent of one core, summed over workers (workers). */
   WORKER_CPU_PERCENT("worker_cpu_percent", "% of one core"),
+  /**
+   * The server process's CPU over the interval, percent of one core (driver, from /proc/&lt;pid&gt;/stat of a
+   * server it started as a child: the dev server).
+   */
+  SERVER_CPU_PERCENT("server_cpu_percent", "% of one core"),
+  /** The driver JVM's own process CPU over the interval, percent of one core (driver). */
+  DRIVER_CPU_PERCENT("driver_cpu_percent", "% of one core"),
+  /**
+   * The whole machine's busy CPU over the interval, percent of one core (driver, from /proc/stat): this run's
+   * processes and everything else on the machine.
+   */
+  MACHINE_CPU_PERCENT("machine_cpu_percent", "% of one core"),
   /** Used heap in MiB summed over workers (workers). */
   HEAP_USED_MB("heap_used_mb", "MiB"),
   /** Upper bound of the server's persistence latency p95 within the interval, ms (server scrape, buckets). */

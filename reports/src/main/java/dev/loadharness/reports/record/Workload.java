@@ -13,7 +13,8 @@ import java.util.TreeMap;
  * how many, the warm-up and any injected fault. Written by the load runner from the scenario spec; two runs
  * with equal workloads (and equal worker settings, server and machine) are comparable in a trend.
  *
- * @param workflows workflows the run starts
+ * @param workflows workflows the run starts; 0 for the closed model, which starts as many as complete in its
+ *     duration
  * @param mix the workflow kinds with their weights and parameters, in spec order
  * @param injection how workflows arrived
  * @param warmUpS seconds at the start of the run left out of latency statistics
@@ -26,14 +27,15 @@ public record Workload(
 
   /** Validates counts and freezes the mix. */
   public Workload {
-    if (workflows < 1) {
-      throw new IllegalArgumentException("workload.workflows must be >= 1, was " + workflows);
+    if (injection == null) {
+      throw new IllegalArgumentException("workload.injection is required");
+    }
+    // A closed-model run's count is whatever completed in its duration: the spec gives none.
+    if (workflows < ("closed".equals(injection.model()) ? 0 : 1)) {
+      throw new IllegalArgumentException("workload.workflows must be >= 1 (0 for the closed model), was " + workflows);
     }
     if (mix == null || mix.isEmpty()) {
       throw new IllegalArgumentException("workload.mix must name at least one workflow kind");
-    }
-    if (injection == null) {
-      throw new IllegalArgumentException("workload.injection is required");
     }
     if (!(warmUpS >= 0) || warmUpWorkflows < 0) {
       throw new IllegalArgumentException("workload warm_up_s and warm_up_workflows must be >= 0, were " + warmUpS

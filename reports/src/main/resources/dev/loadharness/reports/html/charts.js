@@ -80,6 +80,10 @@
         }
       };
     }
+    if (spec.xKind === "value") {
+      // A measured quantity on x (offered load): a linear axis with the chart's own title.
+      return { label: spec.xTitle || "x", font: AXIS_FONT };
+    }
     return { label: "elapsed (s)" };
   }
 
@@ -97,15 +101,16 @@
       box.setAttribute("data-points", "0");
       return;
     }
-    var series = [{ label: spec.xKind === "percentile" ? "percentile" : (spec.xKind === "index" ? (spec.xTitle || "run") : "t (s)"),
+    var xName = { percentile: "percentile", index: spec.xTitle || "run", value: spec.xTitle || "x" }[spec.xKind] || "t (s)";
+    var series = [{ label: xName,
                     value: spec.xKind === "percentile" ? function (u, v) { return v == null ? "" : percentileLabel(v); }
                          : (spec.xKind === "index" ? function (u, v) {
                              return v == null ? "" : ((spec.xDetails || [])[v] || spec.xLabels[v] || v);
                            } : undefined) }];
     spec.series.forEach(function (s, i) {
       series.push({ label: s.label, stroke: COLORS[i % COLORS.length], width: 1.5,
-                    dash: s.dashed ? [6, 4] : undefined, spanGaps: false,
-                    points: { show: spec.xKind === "index" } });
+                    dash: s.dashed ? [6, 4] : undefined, spanGaps: spec.xKind === "value",
+                    points: { show: spec.xKind === "index" || spec.xKind === "value" } });
     });
     // Latency curves of different metrics span orders of magnitude (ms starts, s end-to-end): log y.
     var logY = spec.xKind === "percentile";

@@ -89,6 +89,18 @@ class BrowserRenderIT {
   }
 
   @Test
+  void capacityPageLoadsOfflineWithEveryChartDrawnOnAnOfferedLoadAxis() throws Exception {
+    Path capacityDir = dir.resolve("capacity");
+    dev.loadharness.reports.capacity.CapacityFiles.write(capacityDir,
+        dev.loadharness.reports.capacity.CapacityFixtures.report());
+    Path page = capacityDir.resolve(dev.loadharness.reports.capacity.CapacityPage.FILE_NAME);
+    Map<String, JsonNode> charts = ChartsDrawn.assertAllDrawn(chromium, page, dir);
+    assertThat(charts).containsKeys("capacity-throughput", "capacity-latency", "capacity-cpu-1", "capacity-cpu-2");
+    HeadlessChromium.Loaded loaded = chromium.load(page, dir);
+    assertThat(loaded.dom()).as("x named in the legends").contains("u-label\">offered load (wf/s)<");
+  }
+
+  @Test
   void aScriptErrorOnThePageIsCaught() throws Exception {
     Path runDir = dir.resolve("broken");
     Path page = RunReport.write(runDir, Fixtures.run(0), null);

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -143,6 +144,11 @@ public final class DevServer extends RunningServer {
   @Override
   public java.util.Optional<java.net.URI> metricsUrl() {
     return java.util.Optional.of(java.net.URI.create("http://127.0.0.1:" + metricsPort + "/metrics"));
+  }
+
+  @Override
+  public Optional<ProcessHandle> process() {
+    return Optional.of(process.toHandle());
   }
 
   /** The server's log file in the run directory. */

@@ -24,6 +24,14 @@ public interface ServerEnvironment extends AutoCloseable {
   /** What this server does beyond the basics every kind provides. */
   Set<ServerCapability> capabilities();
 
+  /**
+   * The server's own OS process on this machine, when this environment started one as a child (the dev
+   * server), so a run can measure its CPU; empty for servers in this JVM, in a container or remote.
+   */
+  default Optional<ProcessHandle> process() {
+    return Optional.empty();
+  }
+
   /** The gRPC target, {@code host:port}. */
   default String target() {
     return connection().target();

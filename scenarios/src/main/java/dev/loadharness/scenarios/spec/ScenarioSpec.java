@@ -52,6 +52,29 @@ public record ScenarioSpec(
         workers.withProcesses(processes), server, requires, thresholds, inject);
   }
 
+  /** A copy with other worker settings (a capacity sweep's cell). */
+  public ScenarioSpec withWorkers(WorkerSettings settings) {
+    return new ScenarioSpec(name, description, workflows, mix, injection, warmUp, warmUpWorkflows, timeBudget,
+        settings, server, requires, thresholds, inject);
+  }
+
+  /**
+   * A copy driving another load: one step of a capacity search, judged on {@code bars} instead of the spec's
+   * own thresholds (those are written for the spec's load, e.g. its duration).
+   *
+   * @param load the step's injection
+   * @param count workflows the step starts (closed model: 0)
+   * @param settle workflows started in this first part of the step are left out of latency statistics
+   * @param warmUpCount workflows run before the step's measured load
+   * @param budget the step's time budget
+   * @param bars the step's thresholds
+   */
+  public ScenarioSpec withLoad(Injection load, int count, Duration settle, int warmUpCount, Duration budget,
+      List<ThresholdSpec> bars) {
+    return new ScenarioSpec(name, description, count, mix, load, settle, warmUpCount, budget, workers, server,
+        requires, bars, inject);
+  }
+
   /** A copy whose workers run under another runtime mode. */
   public ScenarioSpec withRuntime(WorkerSettings.RuntimeMode mode) {
     return new ScenarioSpec(name, description, workflows, mix, injection, warmUp, warmUpWorkflows, timeBudget,

@@ -69,6 +69,12 @@ public record WorkerSettings(
         cacheSize, killOneAfter, taskQueue, code, external);
   }
 
+  /** A copy with other workflow-task and activity slot counts. */
+  public WorkerSettings withSlots(int workflow, int activity) {
+    return new WorkerSettings(processes, runtime, workflow, activity, workflowPollers, activityPollers, cacheSize,
+        killOneAfter);
+  }
+
   /** A copy with another sticky cache size. */
   public WorkerSettings withCacheSize(int size) {
     return new WorkerSettings(processes, runtime, workflowSlots, activitySlots, workflowPollers, activityPollers,

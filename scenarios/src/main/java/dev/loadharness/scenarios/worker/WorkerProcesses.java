@@ -63,11 +63,21 @@ public final class WorkerProcesses implements AutoCloseable {
    */
   public static WorkerProcesses start(WorkerSettings settings, ConnectionSettings connection, String taskQueue,
       Path runDir, String classpath, List<String> workerArguments) {
+    return start(settings, connection, taskQueue, runDir, classpath, workerArguments,
+        WorkerArchive.jvmOptions(WorkerArchive.configured(), classpath));
+  }
+
+  /**
+   * As {@link #start(WorkerSettings, ConnectionSettings, String, Path, String, List)} with these JVM options
+   * instead of the configured {@link WorkerArchive} (a training run passes the options that write it).
+   */
+  public static WorkerProcesses start(WorkerSettings settings, ConnectionSettings connection, String taskQueue,
+      Path runDir, String classpath, List<String> workerArguments, List<String> jvmOptions) {
     WorkerProcesses workers = new WorkerProcesses();
     try {
       for (int i = 1; i <= settings.processes(); i++) {
         workers.launch(WorkerFiles.of(runDir, "worker-" + i), settings, connection, taskQueue, classpath,
-            workerArguments);
+            workerArguments, jvmOptions);
       }
       workers.awaitReady();
       return workers;
@@ -78,11 +88,13 @@ public final class WorkerProcesses implements AutoCloseable {
   }
 
   private void launch(WorkerFiles worker, WorkerSettings s, ConnectionSettings connection, String queue,
-      String classpath, List<String> extra) {
+      String classpath, List<String> extra, List<String> jvmOptions) {
     try {
       Files.createDirectories(worker.dir());
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC",
+      List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC"));
+      command.addAll(jvmOptions);
+      command.addAll(List.of(
           "-Dlogback.configurationFile=" + logbackConfig(worker),
           "-cp", classpath, WorkerMain.class.getName(),
           "--worker-id", worker.workerId(), "--task-queue", queue,
