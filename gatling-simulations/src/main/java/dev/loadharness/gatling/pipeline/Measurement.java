@@ -44,7 +44,7 @@ final class Measurement {
 
   static Result run(RunPlan plan, ServerEnvironment server, WorkflowClient client, WorkerProcesses workers,
       List<WorkerMetricsSnapshot> warmUpBaseline, Injection.Result injection) {
-    RunLedger.Counts counts = injection.ledger().counts();
+    RunLedger.Counts counts = injection.totals().counts();
     // After an abort the server may be gone, and in-flight workflows are unaccounted by definition.
     Optional<VisibilityCheck.Result> visibility = injection.aborted().isEmpty()
         && server.capabilities().contains(ServerCapability.VISIBILITY_COUNT)
@@ -54,8 +54,7 @@ final class Measurement {
     workers.close();
     List<WorkerMetricsSnapshot> snapshots = workers.snapshots();
     List<WorkerMetricsSnapshot> measured = WorkerMetricsSnapshot.minus(snapshots, warmUpBaseline);
-    Measurements m = new Measurements(counts, injection.ledger().startLatencies(),
-        injection.ledger().endToEndLatencies(), merged(measured, MetricNames.POLL_LATENCY_MS),
+    Measurements m = new Measurements(counts, injection.totals().start(), injection.totals().endToEnd(), merged(measured, MetricNames.POLL_LATENCY_MS),
         merged(measured, MetricNames.SDK_WORKFLOW_SCHEDULE_TO_START),
         merged(measured, MetricNames.SDK_ACTIVITY_SCHEDULE_TO_START),
         measured.stream().mapToLong(w -> w.counter(MetricNames.SDK_STICKY_HIT)).sum(),
@@ -68,7 +67,7 @@ final class Measurement {
         workers.files().size());
   }
 
-  private static TimeSeries series(WorkerProcesses workers, DriverSeries driver) {
+  private static TimeSeries series(WorkerProcesses workers, DriverSeries.Samples driver) {
     Map<SeriesColumn, List<Double>> columns = new EnumMap<>(SeriesColumn.class);
     columns.putAll(driver.columns());
     columns.putAll(WorkerSeries.columns(

@@ -78,7 +78,7 @@ final class RecordAssembly {
             LatencySummary.fromHistogram(m.activityScheduleToStart(), TimeUnit.MICROSECONDS))
         .series(measured.series())
         .driver(injection.driver())
-        .failures(injection.ledger().failureCauses());
+        .failures(injection.totals().failures());
     if (m.stickyHits() + m.stickyMisses() > 0) {
       b.sticky(StickyCache.of(m.stickyHits(), m.stickyMisses()));
     }
