@@ -34,9 +34,28 @@ public final class VisibilityCheck {
     }
   }
 
+  /**
+   * Counts every execution (any status) whose id starts with {@code idPrefix} against the ledger's started
+   * workflows: more executions than started means a workflow ran twice (an id reused by a retried segment),
+   * fewer that a started one is missing. Empty where the server cannot count.
+   */
+  public static Optional<Result> executions(WorkflowClient client, String idPrefix, RunLedger.Counts counts) {
+    try {
+      return Optional.of(count(client, "WorkflowId STARTS_WITH '" + idPrefix + "'", counts.started()));
+    } catch (StatusRuntimeException e) {
+      if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
   private static Result count(WorkflowClient client, String idPrefix, RunLedger.Counts counts) {
-    long expected = counts.timedOut() + counts.unaccounted();
-    String query = "WorkflowId STARTS_WITH '" + idPrefix + "' AND ExecutionStatus = 'Running'";
+    return count(client, "WorkflowId STARTS_WITH '" + idPrefix + "' AND ExecutionStatus = 'Running'",
+        counts.timedOut() + counts.unaccounted());
+  }
+
+  private static Result count(WorkflowClient client, String query, long expected) {
     long running = -1;
     for (int attempt = 0; attempt < 10; attempt++) {
       running = client.getWorkflowServiceStubs().blockingStub().countWorkflowExecutions(

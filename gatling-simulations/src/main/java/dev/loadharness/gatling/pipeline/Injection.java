@@ -53,17 +53,20 @@ final class Injection {
 
   static Result run(RunPlan plan, ServerEnvironment server, WorkflowClient client, WorkerProcesses workers,
       PrintStream out) {
-    return run(plan, Segment.WHOLE, server, client, Optional.of(workers), out, true);
+    return run(plan, Segment.WHOLE, server, client, Optional.of(workers), out, true, driver -> { });
   }
 
   /**
    * Drives {@code segment} of the plan's load; the planned faults need {@code workers} (a distributed run's
    * drivers have none: its coordinator carries them out). {@code gatlingReports}: whether Gatling writes its
-   * HTML report (a segment's driver skips it, its numbers go into the merged record).
+   * HTML report (a segment's driver skips it, its numbers go into the merged record). {@code started} is
+   * given the driver before Gatling starts (a segment's heartbeat watches it).
    */
   static Result run(RunPlan plan, Segment segment, ServerEnvironment server, WorkflowClient client,
-      Optional<WorkerProcesses> workers, PrintStream out, boolean gatlingReports) {
+      Optional<WorkerProcesses> workers, PrintStream out, boolean gatlingReports,
+      java.util.function.Consumer<LoadDriver> started) {
     try (Running running = begin(plan, segment, server, client, workers, out)) {
+      started.accept(running.driver());
       // A signal that came before injection began: nothing to drive (Gatling refuses a run without requests).
       int status = 0;
       try {

@@ -122,11 +122,25 @@ public final class LoadRun {
   /** Measurement, judge, one record, its files and the printed verdict, after the injection ended. */
   RunOutcome conclude(RunPlan plan, ServerEnvironment server, WorkflowClient client, WorkerProcesses workers,
       List<WorkerMetricsSnapshot> warmUpBaseline, Injection.Result injection) {
+    return conclude(plan, server, client, workers, warmUpBaseline, injection, List.of(), b -> { });
+  }
+
+  /**
+   * As {@link #conclude(RunPlan, ServerEnvironment, WorkflowClient, WorkerProcesses, List, Injection.Result)},
+   * with bars a composition adds after the judge's and its own fields on the record (a distributed run's
+   * segments).
+   */
+  RunOutcome conclude(RunPlan plan, ServerEnvironment server, WorkflowClient client, WorkerProcesses workers,
+      List<WorkerMetricsSnapshot> warmUpBaseline, Injection.Result injection, List<Threshold> extraBars,
+      java.util.function.Consumer<RunRecord.Builder> extraFields) {
     ScenarioSpec spec = plan.spec();
     Measurement.Result measured = Measurement.run(plan, server, client, workers, warmUpBaseline, injection);
-    List<Threshold> thresholds = Judge.thresholds(spec, measured.measurements(), measured.visibility(),
-        calibration(spec, server));
-    RunRecord record = RecordAssembly.measured(plan, server, injection, measured, thresholds);
+    List<Threshold> thresholds = new java.util.ArrayList<>(Judge.thresholds(spec, measured.measurements(),
+        measured.visibility(), calibration(spec, server)));
+    thresholds.addAll(extraBars);
+    RunRecord.Builder assembled = RecordAssembly.measured(plan, server, injection, measured, thresholds).toBuilder();
+    extraFields.accept(assembled);
+    RunRecord record = assembled.build();
     if (injection.aborted().isPresent()) {
       // Measured until the abort, but not a verdict on the workload: an environment error or a signal.
       record = record.toBuilder().verdict(Signals.received().isPresent() ? Verdict.INTERRUPTED : Verdict.ERROR)
@@ -179,7 +193,7 @@ public final class LoadRun {
     return RunOutcome.of(record, plan.runDir());
   }
 
-  private RunOutcome skipped(RunPlan plan, String reason) {
+  RunOutcome skipped(RunPlan plan, String reason) {
     out.println(reason);
     try {
       Files.writeString(plan.runDir().resolve(RunSummary.FILE_NAME), "# " + plan.spec().name() + "\n\n" + reason + "\n");

@@ -17,8 +17,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code scripts/load [scenario] [--server kind] [--workers n] [--out dir] [--compare settings | --baseline b]
- * [--rounds n]}:
+ * {@code scripts/load [scenario] [--server kind] [--workers n] [--out dir] [--compare settings | --baseline b
+ * | --drivers n|external] [--rounds n]}:
  * exit 0 pass, 1 breach, 2 error.
  */
 @Command(name = "load", mixinStandardHelpOptions = true,
@@ -73,6 +73,23 @@ public final class LoadMain implements Callable<Integer> {
           + "sticky_cache_size=1, lose_workflows=1 (comma-separated; replaces the spec's inject)")
   Map<String, String> inject;
 
+  @Option(names = "--drivers", paramLabel = "n|external",
+      description = "distributed: split the load into segments run by n driver JVMs started here, or by the "
+          + "external driver fleet polling --driver-queue; one run record merged from the segments")
+  String drivers;
+
+  @Option(names = "--segments", description = "distributed: how many segments; default one per driver")
+  Integer segments;
+
+  @Option(names = "--driver-queue", description = "distributed: the external fleet's task queue; default "
+      + "TLH_DRIVER_QUEUE or tlh-drivers")
+  String driverQueue;
+
+  @Option(names = "--driver-heartbeat-timeout", defaultValue = "PT10S",
+      description = "distributed: a segment whose driver has not heartbeated this long is retried on another "
+          + "driver (ISO-8601); default ${DEFAULT-VALUE}")
+  Duration driverHeartbeatTimeout;
+
   @Option(names = "--progress-every", defaultValue = "PT2S", description = "progress line interval (ISO-8601)")
   Duration progressEvery;
 
@@ -118,6 +135,25 @@ public final class LoadMain implements Callable<Integer> {
     }
     RunOptions options = new RunOptions(scenario, Optional.ofNullable(server), Optional.ofNullable(workers), out,
         progressEvery, inject == null ? Map.of() : inject);
+    if (drivers != null) {
+      if (baseline != null || compare != null) {
+        System.out.println("--drivers cannot be combined with --compare or --baseline: a distributed run is one run");
+        return 2;
+      }
+      try {
+        DistributedRunner.Request request = new DistributedRunner.Request(options,
+            DistributedRunner.Request.parseDrivers(drivers), Optional.ofNullable(segments),
+            driverQueue != null ? driverQueue : DistributedRunner.defaultQueue(), driverHeartbeatTimeout);
+        return new DistributedRunner(System.out).run(request).exitCode();
+      } catch (IllegalArgumentException e) {
+        System.out.println(e.getMessage());
+        return 2;
+      }
+    }
+    if (segments != null || driverQueue != null) {
+      System.out.println("--segments and --driver-queue need --drivers n|external");
+      return 2;
+    }
     if (baseline != null && compare != null) {
       System.out.println("--baseline and --compare cannot be combined: an A/B run compares builds under the "
           + "scenario's own runtime setting");

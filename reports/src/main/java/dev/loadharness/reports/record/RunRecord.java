@@ -37,6 +37,7 @@ import java.util.TreeMap;
  * @param failures failed workflows by cause
  * @param events what happened during the run beyond the numbers (worker deaths, faults)
  * @param error why the run could not be measured, for verdicts {@code error} and {@code interrupted}; else null
+ * @param segments the segments of a distributed run (its load split over drivers), empty for a single run
  */
 public record RunRecord(
     int schema,
@@ -59,7 +60,8 @@ public record RunRecord(
     DriverUse driver,
     Map<String, Long> failures,
     List<RunEvent> events,
-    String error) {
+    String error,
+    List<SegmentSummary> segments) {
 
   /** The schema version this class reads and writes. */
   public static final int SCHEMA = 1;
@@ -108,6 +110,7 @@ public record RunRecord(
     artifacts = artifacts == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(artifacts));
     failures = failures == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(failures));
     events = events == null ? List.of() : List.copyOf(events);
+    segments = segments == null ? List.of() : List.copyOf(segments);
     for (Map.Entry<String, String> artifact : artifacts.entrySet()) {
       requireRelative(artifact.getKey(), artifact.getValue());
     }
@@ -125,6 +128,7 @@ public record RunRecord(
         .resources(resources).series(series).verdict(verdict).description(description).driver(driver)
         .failures(failures).error(error);
     events.forEach(b::event);
+    segments.forEach(b::segment);
     latencyMs.forEach(b::latency);
     thresholds.forEach(b::threshold);
     artifacts.forEach(b::artifact);
@@ -169,6 +173,7 @@ public record RunRecord(
     private DriverUse driver;
     private final Map<String, Long> failures = new TreeMap<>();
     private final List<RunEvent> events = new ArrayList<>();
+    private final List<SegmentSummary> segments = new ArrayList<>();
     private String error;
 
     private Builder() {}
@@ -194,6 +199,12 @@ public record RunRecord(
     /** Adds one event. */
     public Builder event(RunEvent value) {
       this.events.add(value);
+      return this;
+    }
+
+    /** Adds one segment of a distributed run. */
+    public Builder segment(SegmentSummary value) {
+      this.segments.add(value);
       return this;
     }
 
@@ -304,7 +315,7 @@ public record RunRecord(
       Verdict v = verdict != null ? verdict
           : thresholds.stream().allMatch(Threshold::pass) ? Verdict.PASS : Verdict.FAIL;
       return new RunRecord(SCHEMA, runId, scenario, startedAt, git, environment, runtime, workload, load, latencyMs,
-          sticky, resources, series, thresholds, v, artifacts, description, driver, failures, events, error);
+          sticky, resources, series, thresholds, v, artifacts, description, driver, failures, events, error, segments);
     }
   }
 }
