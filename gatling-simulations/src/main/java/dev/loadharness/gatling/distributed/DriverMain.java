@@ -3,7 +3,14 @@ package dev.loadharness.gatling.distributed;
 import dev.loadharness.scenarios.server.ConnectionSettings;
 import dev.loadharness.scenarios.server.ExternalServer;
 import dev.loadharness.scenarios.server.ServerEnvironment;
+import com.uber.m3.tally.NoopScope;
+import com.uber.m3.tally.RootScopeBuilder;
+import com.uber.m3.tally.Scope;
+import dev.loadharness.runtime.metrics.PrometheusEndpoint;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.client.WorkflowClient;
+import io.temporal.common.reporter.MicrometerClientStatsReporter;
 import io.temporal.client.WorkflowClientOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.worker.WorkerFactory;
@@ -75,11 +82,20 @@ public final class DriverMain implements Callable<Integer> {
       return 2;
     }
     String name = id + "@" + host + "/" + ProcessHandle.current().pid();
+    Scope scope;
+    try {
+      scope = metrics(System.getenv());
+    } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+      System.out.println("driver " + id + ": " + e.getMessage());
+      return 2;
+    }
     ServerEnvironment server = ExternalServer.attach(load, CONNECT_TIMEOUT);
-    WorkflowServiceStubs loadStubs = WorkflowServiceStubs.newServiceStubs(load.toStubsOptions().build());
+    WorkflowServiceStubs loadStubs = WorkflowServiceStubs.newServiceStubs(
+        load.toStubsOptions().setMetricsScope(scope).build());
     ConnectionSettings controlConnection = control.orElse(load);
     WorkflowServiceStubs controlStubs = control.isPresent()
-        ? WorkflowServiceStubs.newServiceStubs(controlConnection.toStubsOptions().build()) : loadStubs;
+        ? WorkflowServiceStubs.newServiceStubs(controlConnection.toStubsOptions().setMetricsScope(scope).build())
+        : loadStubs;
     WorkflowClient loadClient = WorkflowClient.newInstance(loadStubs,
         WorkflowClientOptions.newBuilder().setNamespace(load.namespace()).build());
     WorkflowClient controlClient = WorkflowClient.newInstance(controlStubs,
@@ -113,6 +129,29 @@ public final class DriverMain implements Callable<Integer> {
     stop.await();
     System.out.println("driver " + name + " stopped");
     return 0;
+  }
+
+  /**
+   * The SDK's client and worker metrics of this driver (start call latencies, activity task figures) served for
+   * Prometheus at {@code TEMPORAL_METRICS_HOST:TEMPORAL_METRICS_PORT}, as the workers' are; none without a port.
+   */
+  private static Scope metrics(java.util.Map<String, String> env) {
+    String port = env.get("TEMPORAL_METRICS_PORT");
+    if (port == null || port.isBlank()) {
+      return new NoopScope();
+    }
+    int number;
+    try {
+      number = Integer.parseInt(port.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("TEMPORAL_METRICS_PORT: \"" + port + "\" is not a port (0..65535)");
+    }
+    String bind = Optional.ofNullable(env.get("TEMPORAL_METRICS_HOST")).filter(h -> !h.isBlank()).orElse("127.0.0.1");
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    PrometheusEndpoint endpoint = new PrometheusEndpoint(registry, bind, number);
+    System.out.println("driver metrics on http://" + bind + ":" + endpoint.port() + "/metrics");
+    return new RootScopeBuilder().reporter(new MicrometerClientStatsReporter(registry))
+        .reportEvery(com.uber.m3.util.Duration.ofSeconds(1));
   }
 
   private void watchParent(String id) {

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code scripts/load <spec> --drivers 3} on the real dev server (the Temporal CLI's): three driver JVMs
  * coordinated by the load-test workflow, one worker JVM, one record. Then the same with one driver JVM killed
- * mid-segment: its segment is retried on another driver and nothing is lost or counted twice.
+ * mid-segment (two segments on the three drivers, so one is spare): its segment is retried on another driver
+ * and nothing is lost or counted twice.
  */
 class DistributedRunIT {
   private static final String SPEC = "src/test/resources/specs/distributed.yaml";
@@ -54,7 +55,7 @@ class DistributedRunIT {
   @Test
   @Timeout(value = 4, unit = TimeUnit.MINUTES)
   void threeDriversGiveOneRecordWhoseCountsAreTheSumOfTheSegments() throws Exception {
-    RunOutcome outcome = run();
+    RunOutcome outcome = run(3);
 
     RunRecord record = RunRecords.read(outcome.runDirectory());
     assertThat(outcome.exitCode()).as(String.valueOf(record.error())).isZero();
@@ -78,7 +79,8 @@ class DistributedRunIT {
     watcher.scheduleWithFixedDelay(() -> killOneMidSegment(killed), 500, 500, TimeUnit.MILLISECONDS);
     RunOutcome outcome;
     try {
-      outcome = run();
+      // Two segments on three drivers: the spare driver takes the killed driver's segment at once.
+      outcome = run(2);
     } finally {
       watcher.shutdownNow();
     }
@@ -94,10 +96,10 @@ class DistributedRunIT {
     assertNoDriverAlive(outcome.runDirectory());
   }
 
-  private RunOutcome run() {
+  private RunOutcome run(int segments) {
     RunOptions options = new RunOptions(SPEC, Optional.of("dev-server"), Optional.empty(), dir, Duration.ofSeconds(2));
     return new DistributedRunner(System.out).run(new DistributedRunner.Request(options, Optional.of(3),
-        Optional.empty(), "unused", Duration.ofSeconds(10)));
+        Optional.of(segments), "unused", Duration.ofSeconds(10)));
   }
 
   /** Every workflow started once, ended once, seen once by the server, and the load is the segments' sum. */
