@@ -44,7 +44,10 @@ func main() {
 		obj, gvk, err := decoder.Decode(doc, nil, nil)
 		if err != nil {
 			problems = append(problems, fmt.Sprintf("document %d: %v", documents, err))
-			continue
+			// A strict-only error still decoded the object: its fleet rules are checked too.
+			if obj == nil || !runtime.IsStrictDecodingError(err) {
+				continue
+			}
 		}
 		problems = append(problems, check(obj, fmt.Sprintf("%s %s", gvk.Kind, name(obj)))...)
 	}

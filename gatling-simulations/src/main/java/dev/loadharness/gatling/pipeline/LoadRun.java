@@ -99,6 +99,12 @@ public final class LoadRun {
   /** The workers phase: the spec's worker JVMs on the plan's task queue, injected regressions applied. */
   WorkerProcesses startWorkers(RunPlan plan, ServerEnvironment server) {
     ScenarioSpec spec = plan.spec();
+    if (plan.externalWorkers()) {
+      out.println("workers: the external fleet polling task queue " + plan.taskQueue() + " (none started here; "
+          + "their poll, schedule-to-start and sticky figures are on the fleet's Prometheus endpoints, not in this "
+          + "record, so bars on them have no data)");
+      return WorkerProcesses.none();
+    }
     out.println("starting " + spec.workers().processes() + " worker JVM(s) on task queue " + plan.taskQueue()
         + (plan.workerCode().revision().isPresent() ? ", worker code: " + plan.workerCode().label() : ""));
     if (spec.inject().any()) {

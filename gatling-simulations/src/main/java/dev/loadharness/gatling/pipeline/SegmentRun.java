@@ -82,8 +82,9 @@ public final class SegmentRun {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the segment's directory " + dir, e);
     }
-    return new RunPlan(task.spec(), dir, Instant.ofEpochMilli(task.plannedAtMs()),
+    RunPlan plan = new RunPlan(task.spec(), dir, Instant.ofEpochMilli(task.plannedAtMs()),
         Duration.ofMillis(task.progressEveryMs()), WorkerCode.head());
+    return task.workerQueue() == null ? plan : plan.withWorkerQueue(task.workerQueue());
   }
 
   /** The progress line a heartbeat carries, and a retried attempt reports about its predecessor. */

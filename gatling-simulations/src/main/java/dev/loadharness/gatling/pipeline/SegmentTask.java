@@ -21,9 +21,10 @@ import java.util.Map;
  * @param count how many segments
  * @param progressEveryMs tick interval of the series
  * @param namespace the namespace of the cluster under test (a driver checks its own connection against it)
+ * @param workerQueue the external worker fleet's task queue, null when the run started its own workers
  */
 public record SegmentTask(String runId, long plannedAtMs, String specSource, String specText,
-    Map<String, String> inject, int index, int count, long progressEveryMs, String namespace) {
+    Map<String, String> inject, int index, int count, long progressEveryMs, String namespace, String workerQueue) {
 
   /** Validates the identity and the segment. */
   public SegmentTask {
@@ -44,7 +45,8 @@ public record SegmentTask(String runId, long plannedAtMs, String specSource, Str
   public static SegmentTask of(RunPlan plan, String nameOrPath, Map<String, String> inject, Segment segment,
       String namespace) {
     return new SegmentTask(plan.runId(), plan.startedAt().toEpochMilli(), nameOrPath, ScenarioSpecs.text(nameOrPath),
-        inject, segment.index(), segment.count(), plan.progressEvery().toMillis(), namespace);
+        inject, segment.index(), segment.count(), plan.progressEvery().toMillis(), namespace,
+        plan.workerQueue().orElse(null));
   }
 
   /** The spec, parsed and validated, with the injected regressions. */

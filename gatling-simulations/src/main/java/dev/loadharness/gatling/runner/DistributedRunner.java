@@ -50,9 +50,10 @@ public final class DistributedRunner {
    * @param segments how many segments; default: one per driver
    * @param driverQueue an external fleet's task queue
    * @param heartbeatTimeout a segment whose driver has not heartbeated this long is retried on another
+   * @param workerQueue an external worker fleet's task queue; empty: the run starts its own worker JVMs
    */
   public record Request(RunOptions options, Optional<Integer> localDrivers, Optional<Integer> segments,
-      String driverQueue, Duration heartbeatTimeout) {
+      String driverQueue, Duration heartbeatTimeout, Optional<String> workerQueue) {
 
     /** Validates the driver count, the segments and the heartbeat timeout, naming the option. */
     public Request {
@@ -93,12 +94,13 @@ public final class DistributedRunner {
       out.println(e.getMessage());
       return new RunOutcome(RunOutcome.ERROR, null, null, e.getMessage());
     }
-    RunPlan plan;
+    RunPlan created;
     try {
-      plan = RunPlan.create(spec, options.out(), "", options.progressEvery());
+      created = RunPlan.create(spec, options.out(), "", options.progressEvery());
     } catch (IOException e) {
       return error("cannot create run directory under " + options.out().toAbsolutePath() + ": " + e.getMessage());
     }
+    RunPlan plan = request.workerQueue().map(created::withWorkerQueue).orElse(created);
     ServerEnvironments environments = ServerEnvironments.fromSystem();
     ServerSettings settings;
     Optional<ConnectionSettings> controlPlane;

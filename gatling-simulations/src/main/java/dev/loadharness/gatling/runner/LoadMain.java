@@ -85,6 +85,10 @@ public final class LoadMain implements Callable<Integer> {
       + "TLH_DRIVER_QUEUE or tlh-drivers")
   String driverQueue;
 
+  @Option(names = "--worker-queue", description = "distributed: the task queue of an external worker fleet "
+      + "(deploy/); the run starts no worker JVMs and its worker-side figures are on the fleet's Prometheus")
+  String workerQueue;
+
   @Option(names = "--driver-heartbeat-timeout", defaultValue = "PT10S",
       description = "distributed: a segment whose driver has not heartbeated this long is retried on another "
           + "driver (ISO-8601); default ${DEFAULT-VALUE}")
@@ -143,15 +147,16 @@ public final class LoadMain implements Callable<Integer> {
       try {
         DistributedRunner.Request request = new DistributedRunner.Request(options,
             DistributedRunner.Request.parseDrivers(drivers), Optional.ofNullable(segments),
-            driverQueue != null ? driverQueue : DistributedRunner.defaultQueue(), driverHeartbeatTimeout);
+            driverQueue != null ? driverQueue : DistributedRunner.defaultQueue(), driverHeartbeatTimeout,
+            Optional.ofNullable(workerQueue));
         return new DistributedRunner(System.out).run(request).exitCode();
       } catch (IllegalArgumentException e) {
         System.out.println(e.getMessage());
         return 2;
       }
     }
-    if (segments != null || driverQueue != null) {
-      System.out.println("--segments and --driver-queue need --drivers n|external");
+    if (segments != null || driverQueue != null || workerQueue != null) {
+      System.out.println("--segments, --driver-queue and --worker-queue need --drivers n|external");
       return 2;
     }
     if (baseline != null && compare != null) {

@@ -99,7 +99,7 @@ class DistributedRunIT {
   private RunOutcome run(int segments) {
     RunOptions options = new RunOptions(SPEC, Optional.of("dev-server"), Optional.empty(), dir, Duration.ofSeconds(2));
     return new DistributedRunner(System.out).run(new DistributedRunner.Request(options, Optional.of(3),
-        Optional.of(segments), "unused", Duration.ofSeconds(10)));
+        Optional.of(segments), "unused", Duration.ofSeconds(10), Optional.empty()));
   }
 
   /** Every workflow started once, ended once, seen once by the server, and the load is the segments' sum. */

@@ -43,6 +43,14 @@ public final class WorkerProcesses implements AutoCloseable {
   public record Death(String workerId, int exitCode, long atMs) {}
 
   /**
+   * No worker processes: the run drives an external worker fleet (pods polling its task queue), so there is
+   * nothing to start, stop or read; deaths, snapshots and files are empty.
+   */
+  public static WorkerProcesses none() {
+    return new WorkerProcesses();
+  }
+
+  /**
    * Starts {@code settings.processes()} workers under {@code runDir/workers/worker-<i>} and waits until all
    * are polling; on failure stops what started and throws with the worker's log tail.
    */
