@@ -186,7 +186,10 @@ public final class TemporalFleet implements SegmentFleet {
     }
   }
 
-  /** How many drivers poll {@code queue} on {@code control}: an external fleet's size. */
+  /**
+   * How many drivers poll {@code queue} on {@code control}: an external fleet's size; throws
+   * {@link IllegalStateException} naming the control plane when it does not answer.
+   */
   public static int pollers(ConnectionSettings control, String queue) {
     WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(control.toStubsOptions().build());
     try {
@@ -194,6 +197,9 @@ public final class TemporalFleet implements SegmentFleet {
           DescribeTaskQueueRequest.newBuilder().setNamespace(control.namespace())
               .setTaskQueue(TaskQueue.newBuilder().setName(queue).build())
               .setTaskQueueType(TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY).build()).getPollersCount();
+    } catch (io.grpc.StatusRuntimeException e) {
+      throw new IllegalStateException("--drivers external: the control plane " + control.target() + " (namespace "
+          + control.namespace() + ") did not say who polls task queue " + queue + ": " + e.getStatus(), e);
     } finally {
       stubs.shutdownNow();
     }

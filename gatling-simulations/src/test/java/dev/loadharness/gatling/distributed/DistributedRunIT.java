@@ -2,6 +2,8 @@ package dev.loadharness.gatling.distributed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.loadharness.gatling.driver.RunLedger;
+import dev.loadharness.gatling.gate.VisibilityCheck;
 import dev.loadharness.gatling.pipeline.RunOutcome;
 import dev.loadharness.gatling.runner.DistributedRunner;
 import dev.loadharness.gatling.runner.RunOptions;
@@ -11,12 +13,20 @@ import dev.loadharness.reports.record.RunRecords;
 import dev.loadharness.reports.record.SegmentSummary;
 import dev.loadharness.reports.record.Threshold;
 import dev.loadharness.reports.record.Verdict;
+import dev.loadharness.scenarios.server.ServerEnvironment;
+import dev.loadharness.scenarios.server.ServerEnvironments;
 import dev.loadharness.scenarios.server.SettingSource;
 import dev.loadharness.scenarios.server.SystemProbes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
@@ -94,6 +104,38 @@ class DistributedRunIT {
     assertThat(retried.attached()).as("workflows the killed driver had started, attached to by the retry").isPositive();
     assertThat(retried.driver()).doesNotContain(killed.get());
     assertNoDriverAlive(outcome.runDirectory());
+  }
+
+  @Test
+  @Timeout(value = 2, unit = TimeUnit.MINUTES)
+  void anExecutionTheLedgerDidNotCountOrOneMissingBreachesTheExecutionsBar() {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    env.put("TEMPORAL_SERVER", "dev-server");
+    SettingSource source = new SettingSource(env, new Properties());
+    try (ServerEnvironment server = new ServerEnvironments(source, new SystemProbes(source)).open(dir)) {
+      WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(server.connection().toStubsOptions().build());
+      try {
+        WorkflowClient client = WorkflowClient.newInstance(stubs,
+            WorkflowClientOptions.newBuilder().setNamespace(server.namespace()).build());
+        // No worker polls this queue: the execution stays running, which is all the count needs.
+        client.newUntypedWorkflowStub("LinearWorkflow", WorkflowOptions.newBuilder().setTaskQueue("nobody")
+            .setWorkflowId("bar-wf-0").build()).start();
+
+        assertThat(VisibilityCheck.executions(client, "bar-wf-", counts(0), 0)).get()
+            .satisfies(v -> assertThat(v.consistent()).as("an execution nobody counted started").isFalse());
+        assertThat(VisibilityCheck.executions(client, "bar-wf-", counts(2), 0)).get()
+            .satisfies(v -> assertThat(v.consistent()).as("two counted started, one on the server").isFalse());
+        assertThat(VisibilityCheck.executions(client, "bar-wf-", counts(2), 1)).get()
+            .satisfies(v -> assertThat(v.consistent()).as("one of two starts failed before the server").isTrue())
+            .satisfies(v -> assertThat(v.running()).isEqualTo(1));
+      } finally {
+        stubs.shutdownNow();
+      }
+    }
+  }
+
+  private static RunLedger.Counts counts(long started) {
+    return new RunLedger.Counts(started, 0, 0, 0, started, 0);
   }
 
   private RunOutcome run(int segments) {
