@@ -7,6 +7,9 @@ import com.uber.m3.tally.NoopScope;
 import com.uber.m3.tally.RootScopeBuilder;
 import com.uber.m3.tally.Scope;
 import dev.loadharness.runtime.metrics.PrometheusEndpoint;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.temporal.client.WorkflowClient;
@@ -148,6 +151,10 @@ public final class DriverMain implements Callable<Integer> {
     }
     String bind = Optional.ofNullable(env.get("TEMPORAL_METRICS_HOST")).filter(h -> !h.isBlank()).orElse("127.0.0.1");
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // The driver's own CPU and heap: what sizes a driver pod (docs/distributed.md, capacity).
+    new ProcessorMetrics().bindTo(registry);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
     PrometheusEndpoint endpoint = new PrometheusEndpoint(registry, bind, number);
     System.out.println("driver metrics on http://" + bind + ":" + endpoint.port() + "/metrics");
     return new RootScopeBuilder().reporter(new MicrometerClientStatsReporter(registry))

@@ -1,5 +1,6 @@
 package dev.loadharness.reports.record;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -61,7 +62,8 @@ public record RunRecord(
     Map<String, Long> failures,
     List<RunEvent> events,
     String error,
-    List<SegmentSummary> segments) {
+    // Written only for a distributed run, so a single run's run.json is unchanged by the field.
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SegmentSummary> segments) {
 
   /** The schema version this class reads and writes. */
   public static final int SCHEMA = 1;
