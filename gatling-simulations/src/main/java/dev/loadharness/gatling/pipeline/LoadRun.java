@@ -82,9 +82,11 @@ public final class LoadRun {
   /** The run's first lines: what runs, on which server, where its files go. */
   void announce(RunPlan plan, ServerEnvironment server) {
     ScenarioSpec spec = plan.spec();
-    out.println("scenario " + spec.name() + ": " + describe(spec.injection(), spec.workflows())
-        + "; " + spec.workers().processes() + " worker process(es) " + spec.workers().runtime().id() + " "
-        + spec.workers().workflowSlots() + "/" + spec.workers().activitySlots() + "; run directory " + plan.runDir());
+    String workers = plan.externalWorkers() ? "the external worker fleet on " + plan.taskQueue()
+        : spec.workers().processes() + " worker process(es) " + spec.workers().runtime().id() + " "
+            + spec.workers().workflowSlots() + "/" + spec.workers().activitySlots();
+    out.println("scenario " + spec.name() + ": " + describe(spec.injection(), spec.workflows()) + "; " + workers
+        + "; run directory " + plan.runDir());
     out.println("server: " + server.kind().id() + " " + server.serverVersion() + " at " + server.target());
   }
 
