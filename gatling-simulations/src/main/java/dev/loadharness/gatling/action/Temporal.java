@@ -3,6 +3,7 @@ package dev.loadharness.gatling.action;
 import dev.loadharness.gatling.driver.LoadDriver;
 import dev.loadharness.gatling.driver.RunLedger;
 import dev.loadharness.scenarios.catalog.WorkflowKind;
+import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowStub;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,8 @@ public final class Temporal {
   public static final String REQUESTED_AT_MS = "temporal.requestedAtMs";
   /** Session key: the workflow expects signal/query/update round trips. */
   public static final String INTERACTIVE = "temporal.interactive";
+  /** Session key: the workflow was already started (a retried segment) and was attached to, not started. */
+  public static final String ATTACHED = "temporal.attached";
   /** Session key: how many round trips. */
   public static final String ROUNDS = "temporal.rounds";
 
@@ -44,16 +47,26 @@ public final class Temporal {
       long requestedAtMs = System.currentTimeMillis();
       return CompletableFuture.supplyAsync(() -> {
         WorkflowStub stub = driver.stub(assignment);
-        stub.start(assignment.args());
-        return stub;
-      }, driver.executor()).handle((stub, error) -> {
+        try {
+          stub.start(assignment.args());
+          return new Started(stub, false);
+        } catch (WorkflowExecutionAlreadyStarted e) {
+          // A retried segment: an earlier attempt started this id. Await that one; it stays counted once.
+          return new Started(driver.existing(assignment), true);
+        }
+      }, driver.executor()).handle((started, error) -> {
         if (error != null) {
           ledger.failed("start: " + Causes.of(error));
           throw new java.util.concurrent.CompletionException(Causes.unwrap(error));
         }
-        ledger.startReturned(requested);
+        if (started.attached()) {
+          ledger.attached();
+        } else {
+          ledger.startReturned(requested);
+        }
         boolean interactive = assignment.kind() == WorkflowKind.INTERACTIVE;
-        return session.set(STUB, stub).set(REQUESTED, requested).set(REQUESTED_AT_MS, requestedAtMs).set(INTERACTIVE, interactive)
+        return session.set(STUB, started.stub()).set(REQUESTED, requested).set(REQUESTED_AT_MS, requestedAtMs)
+            .set(ATTACHED, started.attached()).set(INTERACTIVE, interactive)
             .set(ROUNDS, assignment.rounds());
       });
     });
@@ -81,7 +94,11 @@ public final class Temporal {
               throw new java.util.concurrent.CompletionException(Causes.unwrap(error));
             }
             if (error == null) {
-              ledger.completed(requested);
+              if (session.getBoolean(ATTACHED)) {
+                ledger.completedAttached();
+              } else {
+                ledger.completed(requested);
+              }
               return session;
             }
             if (Causes.unwrap(error) instanceof TimeoutException) {
@@ -111,6 +128,9 @@ public final class Temporal {
   public static TemporalActionBuilder update(String name) {
     return call("update " + name, stub -> stub.update(name, Integer.class));
   }
+
+  /** A started (or, for a retried segment, attached) workflow. */
+  private record Started(WorkflowStub stub, boolean attached) {}
 
   private static TemporalActionBuilder call(String requestName, java.util.function.Function<WorkflowStub, Object> op) {
     return new TemporalActionBuilder(requestName, session -> {

@@ -4,6 +4,7 @@ import dev.loadharness.scenarios.catalog.Shape;
 import dev.loadharness.scenarios.catalog.WorkflowKind;
 import dev.loadharness.scenarios.spec.ScenarioSpec;
 import dev.loadharness.scenarios.spec.WorkloadEntry;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
@@ -30,6 +31,7 @@ public final class LoadDriver implements AutoCloseable {
   private final String taskQueue;
   private final String idPrefix;
   private final ScenarioSpec spec;
+  private final Segment segment;
   private final RunLedger ledger;
   private final WorkloadPicker picker;
   private final ThreadPoolExecutor executor;
@@ -42,6 +44,16 @@ public final class LoadDriver implements AutoCloseable {
    */
   public LoadDriver(WorkflowClient client, String taskQueue, String idPrefix, ScenarioSpec spec, long seed,
       int callThreads) {
+    this(client, taskQueue, idPrefix, spec, Segment.WHOLE, seed, callThreads);
+  }
+
+  /**
+   * A driver of one {@code segment} of the run: it drives the segment's share of {@code spec}'s load and
+   * starts only the workflow ids of the segment's slice.
+   */
+  public LoadDriver(WorkflowClient client, String taskQueue, String idPrefix, ScenarioSpec spec, Segment segment,
+      long seed, int callThreads) {
+    this.segment = segment;
     this.client = client;
     this.taskQueue = taskQueue;
     this.idPrefix = idPrefix;
@@ -99,8 +111,19 @@ public final class LoadDriver implements AutoCloseable {
     return driver;
   }
 
+  /** The whole run's spec. */
   public ScenarioSpec spec() {
     return spec;
+  }
+
+  /** The load this driver injects: the whole spec's, or its segment's share. */
+  public ScenarioSpec segmentSpec() {
+    return segment.of(spec);
+  }
+
+  /** The slice of the run this driver drives. */
+  public Segment segment() {
+    return segment;
   }
 
   public RunLedger ledger() {
@@ -113,7 +136,7 @@ public final class LoadDriver implements AutoCloseable {
 
   /** The next workflow to start: its kind, input and id. */
   public Assignment nextAssignment() {
-    long n = sequence.getAndIncrement();
+    long n = segment.globalSequence(sequence.getAndIncrement());
     if (lost(n)) {
       // Injected regression: a workflow that sleeps far past the time budget, so its result never arrives.
       return new Assignment(idPrefix + n, WorkflowKind.TIMERS, new Shape(WorkflowKind.TIMERS.id(),
@@ -138,14 +161,25 @@ public final class LoadDriver implements AutoCloseable {
     return lose > 0 && n >= first && n < first + lose;
   }
 
-  /** An untyped stub for {@code assignment}, not yet started. */
+  /**
+   * An untyped stub for {@code assignment}, not yet started. An id is never reused, not even after its
+   * workflow closed, so a retried segment's start of an id an earlier attempt started fails (and is attached
+   * to, {@link #existing}) instead of running the workflow a second time.
+   */
   public WorkflowStub stub(Assignment assignment) {
     return client.newUntypedWorkflowStub(assignment.workflowType(),
         WorkflowOptions.newBuilder()
             .setTaskQueue(taskQueue)
             .setWorkflowId(assignment.workflowId())
+            .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
             .setWorkflowRunTimeout(spec.timeBudget().plus(Duration.ofMinutes(5)))
             .build());
+  }
+
+  /** A stub of the already started workflow of {@code assignment} (its latest run), to await its result. */
+  public WorkflowStub existing(Assignment assignment) {
+    return client.newUntypedWorkflowStub(assignment.workflowId(), java.util.Optional.empty(),
+        java.util.Optional.of(assignment.kind().workflowInterface().getSimpleName()));
   }
 
   /** Time left until the run's budget, counted from the first start request, is spent (at least 1 ms). */

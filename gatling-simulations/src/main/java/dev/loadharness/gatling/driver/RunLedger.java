@@ -18,18 +18,25 @@ public final class RunLedger {
   private static final long HIGHEST_US = TimeUnit.HOURS.toMicros(2);
 
   private final long startNanos = System.nanoTime();
+  private final long startWallMs = System.currentTimeMillis();
   private final AtomicLong firstStartNanos = new AtomicLong(Long.MIN_VALUE);
   private final long warmUpNanos;
   private final LongAdder started = new LongAdder();
   private final LongAdder completed = new LongAdder();
   private final LongAdder failed = new LongAdder();
   private final LongAdder timedOut = new LongAdder();
+  private final LongAdder attached = new LongAdder();
   private final AtomicLong lastOutcomeNanos = new AtomicLong(startNanos);
   private final Map<String, LongAdder> failureCauses = new ConcurrentHashMap<>();
   private final Recorder startLatency = new Recorder(HIGHEST_US, 3);
   private final Recorder endToEnd = new Recorder(HIGHEST_US, 3);
   private final Histogram startTotal = new Histogram(HIGHEST_US, 3);
   private final Histogram endToEndTotal = new Histogram(HIGHEST_US, 3);
+
+  /** An empty histogram of the ledger's range and precision (microseconds), to merge ledgers' histograms into. */
+  public static Histogram newHistogram() {
+    return new Histogram(HIGHEST_US, 3);
+  }
 
   public RunLedger(long warmUpMillis) {
     this.warmUpNanos = TimeUnit.MILLISECONDS.toNanos(warmUpMillis);
@@ -52,6 +59,26 @@ public final class RunLedger {
     firstStartNanos.compareAndSet(Long.MIN_VALUE, now);
     started.increment();
     return now;
+  }
+
+  /**
+   * The workflow whose start was requested had already been started (by an earlier attempt of a retried
+   * segment) and is attached to instead: it stays counted once, as started, its outcome is awaited, and it
+   * is kept out of the latency histograms, since this driver did not see it start.
+   */
+  public void attached() {
+    attached.increment();
+  }
+
+  /** An attached workflow's result was seen (no latency: its start request is not this driver's). */
+  public void completedAttached() {
+    completed.increment();
+    lastOutcomeNanos.accumulateAndGet(System.nanoTime(), Math::max);
+  }
+
+  /** How many started workflows were attached to rather than started. */
+  public long attachedCount() {
+    return attached.sum();
   }
 
   /** The client's start call returned. */
@@ -121,6 +148,31 @@ public final class RunLedger {
   public synchronized Histogram endToEndLatencies() {
     endToEndTotal.add(endToEnd.getIntervalHistogram());
     return endToEndTotal.copy();
+  }
+
+  /** Everything the ledger holds at the end of an injection, as values. */
+  public Totals totals() {
+    return new Totals(counts(), startLatencies(), endToEndLatencies(), failureCauses(), attachedCount(), startWallMs,
+        startWallMs + TimeUnit.NANOSECONDS.toMillis(firstStartNanos() - startNanos));
+  }
+
+  /**
+   * The ledger's figures after the injection, as values: one segment's, or the merge of several.
+   *
+   * @param counts outcome counts
+   * @param start start latencies, microseconds
+   * @param endToEnd end-to-end latencies, microseconds
+   * @param failures failed workflows by cause
+   * @param attached started workflows that were attached to, not started (retried segments)
+   * @param ledgerStartWallMs when the ledger started, epoch ms (the origin of the driver's series)
+   * @param firstStartWallMs when the first start was requested, epoch ms (the origin of the run's duration)
+   */
+  public record Totals(Counts counts, Histogram start, Histogram endToEnd, Map<String, Long> failures,
+      long attached, long ledgerStartWallMs, long firstStartWallMs) {
+    /** Freezes the failure map. */
+    public Totals {
+      failures = Map.copyOf(failures);
+    }
   }
 
   /**

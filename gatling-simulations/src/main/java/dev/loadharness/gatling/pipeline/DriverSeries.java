@@ -28,6 +28,7 @@ final class DriverSeries {
   private final Optional<Backlog> backlog;
   private final List<Double> elapsed = new ArrayList<>();
   private final List<Long> wallMs = new ArrayList<>();
+  private final List<Long> completed = new ArrayList<>();
   private final Map<SeriesColumn, List<Double>> columns = new EnumMap<>(SeriesColumn.class);
   private final Optional<ProcessHandle> server;
   private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -92,6 +93,7 @@ final class DriverSeries {
     double span = Math.max(1e-3, now - lastElapsed);
     elapsed.add(now);
     wallMs.add(System.currentTimeMillis());
+    completed.add(c.completed());
     columns.get(SeriesColumn.THROUGHPUT_WPS).add((c.completed() - lastCompleted) / span);
     columns.get(SeriesColumn.IN_FLIGHT).add((double) c.inFlight());
     columns.get(SeriesColumn.END_TO_END_P95_MS).add(intervalP95);
@@ -116,27 +118,45 @@ final class DriverSeries {
     out.flush();
   }
 
-  /** Seconds since the ledger started, one entry per tick. */
-  synchronized List<Double> elapsed() {
-    return List.copyOf(elapsed);
-  }
-
-  /** Wall-clock time of each tick, to line the workers' own per-second samples up with it. */
-  synchronized List<Long> wallMs() {
-    return List.copyOf(wallMs);
-  }
-
-  synchronized Map<SeriesColumn, List<Double>> columns() {
+  /** The ticks so far, as values. */
+  synchronized Samples samples() {
     Map<SeriesColumn, List<Double>> copy = new EnumMap<>(SeriesColumn.class);
     columns.forEach((k, v) -> copy.put(k, new ArrayList<>(v)));
-    return copy;
+    return new Samples(intervalS(elapsed), elapsed, wallMs, completed, copy);
   }
 
   /** Mean seconds between ticks. */
-  synchronized double intervalS() {
+  private static double intervalS(List<Double> elapsed) {
     if (elapsed.size() < 2) {
       return elapsed.isEmpty() ? 1.0 : Math.max(0.001, elapsed.get(0));
     }
     return Math.max(0.001, (elapsed.get(elapsed.size() - 1) - elapsed.get(0)) / (elapsed.size() - 1));
+  }
+
+  /**
+   * The driver's series as values: one driver's ticks, or several segments' merged onto one wall-clock grid.
+   *
+   * @param intervalS mean seconds between ticks
+   * @param elapsed seconds since the ledger started, one entry per tick
+   * @param wallMs wall-clock time of each tick, to line the workers' own per-second samples up with it
+   * @param completed completed workflows so far at each tick (cumulative)
+   * @param columns the driver's columns, each as long as {@code elapsed}
+   */
+  record Samples(double intervalS, List<Double> elapsed, List<Long> wallMs, List<Long> completed,
+      Map<SeriesColumn, List<Double>> columns) {
+    Samples {
+      elapsed = List.copyOf(elapsed);
+      wallMs = List.copyOf(wallMs);
+      completed = List.copyOf(completed);
+      Map<SeriesColumn, List<Double>> copy = new EnumMap<>(SeriesColumn.class);
+      for (Map.Entry<SeriesColumn, List<Double>> e : columns.entrySet()) {
+        if (e.getValue().size() != elapsed.size()) {
+          throw new IllegalArgumentException("series column " + e.getKey().id() + " has " + e.getValue().size()
+              + " entries for " + elapsed.size() + " ticks");
+        }
+        copy.put(e.getKey(), java.util.Collections.unmodifiableList(new ArrayList<>(e.getValue())));
+      }
+      columns = java.util.Collections.unmodifiableMap(copy);
+    }
   }
 }

@@ -14,12 +14,19 @@ import java.nio.file.Path;
 final class GatlingSeam {
   private GatlingSeam() {}
 
-  /** Runs {@link TemporalLoadSimulation} with {@code driver}; returns Gatling's exit status. */
-  static int run(LoadDriver driver, Path resultsDir, String description) {
+  /**
+   * Runs {@link TemporalLoadSimulation} with {@code driver}; returns Gatling's exit status. Without
+   * {@code reports} Gatling keeps its simulation log but renders no HTML report.
+   */
+  static int run(LoadDriver driver, Path resultsDir, String description, boolean reports) {
     LoadDriver.install(driver);
     try {
-      return Gatling$.MODULE$.fromArgs(new String[] {
-          "-s", TemporalLoadSimulation.class.getName(), "-rf", resultsDir.toString(), "-rd", description});
+      java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of(
+          "-s", TemporalLoadSimulation.class.getName(), "-rf", resultsDir.toString(), "-rd", description));
+      if (!reports) {
+        args.add("-nr");
+      }
+      return Gatling$.MODULE$.fromArgs(args.toArray(String[]::new));
     } catch (RuntimeException | AssertionError e) {
       // Gatling asserts on its own log (e.g. "Run didn't last" when a run is stopped before any request).
       throw new IllegalStateException("Gatling crashed: " + e + (e.toString().contains("does not open java.lang")

@@ -3,6 +3,8 @@ package dev.loadharness.gatling.pipeline;
 import com.sun.management.OperatingSystemMXBean;
 import dev.loadharness.gatling.driver.LoadDriver;
 import dev.loadharness.gatling.driver.RunLedger;
+import dev.loadharness.gatling.driver.Segment;
+import dev.loadharness.scenarios.spec.ScenarioSpec;
 import dev.loadharness.reports.record.DriverUse;
 import dev.loadharness.reports.record.RunEvent;
 import dev.loadharness.scenarios.server.ServerCapability;
@@ -33,13 +35,13 @@ final class Injection {
   /**
    * What the injection phase produced.
    *
-   * @param ledger every workflow's outcome and the client-side latencies
+   * @param totals every workflow's outcome and the client-side latencies
    * @param series the driver's per-tick samples
    * @param driver CPU the driver JVM spent
    * @param events planned faults carried out, the server lost, a signal
    * @param aborted why injection stopped early (server gone, signal), empty when it ran to its end
    */
-  record Result(RunLedger ledger, DriverSeries series, DriverUse driver, List<RunEvent> events,
+  record Result(RunLedger.Totals totals, DriverSeries.Samples series, DriverUse driver, List<RunEvent> events,
       Optional<String> aborted) {}
 
   private static void abort(LoadDriver driver, RunPlan plan, List<RunEvent> events, String kind, String reason) {
@@ -51,12 +53,26 @@ final class Injection {
 
   static Result run(RunPlan plan, ServerEnvironment server, WorkflowClient client, WorkerProcesses workers,
       PrintStream out) {
-    try (Running running = begin(plan, server, client, workers, out)) {
+    return run(plan, Segment.WHOLE, server, client, Optional.of(workers), out, true, driver -> { });
+  }
+
+  /**
+   * Drives {@code segment} of the plan's load; the planned faults need {@code workers} (a distributed run's
+   * drivers have none: its coordinator carries them out). {@code gatlingReports}: whether Gatling writes its
+   * HTML report (a segment's driver skips it, its numbers go into the merged record). {@code started} is
+   * given the driver before Gatling starts (a segment's heartbeat watches it).
+   */
+  static Result run(RunPlan plan, Segment segment, ServerEnvironment server, WorkflowClient client,
+      Optional<WorkerProcesses> workers, PrintStream out, boolean gatlingReports,
+      java.util.function.Consumer<LoadDriver> started) {
+    try (Running running = begin(plan, segment, server, client, workers, out)) {
+      started.accept(running.driver());
       // A signal that came before injection began: nothing to drive (Gatling refuses a run without requests).
       int status = 0;
       try {
         if (!running.driver().isAborted()) {
-          status = GatlingSeam.run(running.driver(), plan.runDir().resolve("gatling"), plan.spec().name());
+          status = GatlingSeam.run(running.driver(), plan.runDir().resolve("gatling"), plan.spec().name(),
+              gatlingReports);
         }
       } catch (IllegalStateException e) {
         if (!running.driver().isAborted()) {
@@ -74,10 +90,31 @@ final class Injection {
    */
   static Running begin(RunPlan plan, ServerEnvironment server, WorkflowClient client, WorkerProcesses workers,
       PrintStream out) {
-    int callThreads = Math.max(4, Math.min(32, plan.spec().injection().model() == dev.loadharness.scenarios.spec.Injection.Model.CLOSED
-        ? plan.spec().injection().concurrency() : plan.spec().workflows()));
+    return begin(plan, Segment.WHOLE, server, client, Optional.of(workers), out);
+  }
+
+  private static Running begin(RunPlan plan, Segment segment, ServerEnvironment server, WorkflowClient client,
+      Optional<WorkerProcesses> workers, PrintStream out) {
+    ScenarioSpec load = segment.of(plan.spec());
+    int callThreads = Math.max(4, Math.min(32, load.injection().model() == dev.loadharness.scenarios.spec.Injection.Model.CLOSED
+        ? load.injection().concurrency() : load.workflows()));
     return new Running(plan, server, client, workers, out,
-        new LoadDriver(client, plan.taskQueue(), plan.idPrefix(), plan.spec(), 42L, callThreads));
+        new LoadDriver(client, plan.taskQueue(), plan.idPrefix(), plan.spec(), segment, 42L, callThreads));
+  }
+
+  /**
+   * Schedules the scenario's planned fault on {@code timers}: SIGKILL to worker-1 after the spec's delay, an
+   * event in {@code events}. The single run's injection and a distributed run's coordinator both carry it out.
+   */
+  static void schedulePlannedFaults(RunPlan plan, WorkerProcesses workers, ScheduledExecutorService timers,
+      List<RunEvent> events, PrintStream out) {
+    plan.spec().workers().killOneAfter().ifPresent(after -> timers.schedule(() -> {
+      long pid = workers.pid(0).orElse(-1L);
+      out.println("killing worker-1 (pid " + pid + ") with SIGKILL, as the scenario plans");
+      workers.kill(0);
+      events.add(new RunEvent(plan.secondsSinceStart(System.currentTimeMillis()), RunEvent.WORKER_KILLED,
+          "worker-1", "SIGKILL by the scenario (pid " + pid + ")"));
+    }, after.toMillis(), TimeUnit.MILLISECONDS));
   }
 
   /** The injection while Gatling drives it; {@link #end} ends it, {@link #close} releases what it holds. */
@@ -97,7 +134,7 @@ final class Injection {
     private final long cpuBefore;
     private final long wallBefore;
 
-    private Running(RunPlan plan, ServerEnvironment server, WorkflowClient client, WorkerProcesses workers,
+    private Running(RunPlan plan, ServerEnvironment server, WorkflowClient client, Optional<WorkerProcesses> workers,
         PrintStream out, LoadDriver driver) {
       this.plan = plan;
       this.server = server;
@@ -112,13 +149,7 @@ final class Injection {
       ServerWatch watch = new ServerWatch(client.getWorkflowServiceStubs(), SERVER_GONE_AFTER);
       timers.scheduleWithFixedDelay(() -> watch.check().ifPresent(
           reason -> abort(driver, plan, events, "server_unreachable", reason)), 1, 1, TimeUnit.SECONDS);
-      plan.spec().workers().killOneAfter().ifPresent(after -> timers.schedule(() -> {
-        long pid = workers.pid(0).orElse(-1L);
-        out.println("killing worker-1 (pid " + pid + ") with SIGKILL, as the scenario plans");
-        workers.kill(0);
-        events.add(new RunEvent(plan.secondsSinceStart(System.currentTimeMillis()), RunEvent.WORKER_KILLED,
-            "worker-1", "SIGKILL by the scenario (pid " + pid + ")"));
-      }, after.toMillis(), TimeUnit.MILLISECONDS));
+      workers.ifPresent(w -> schedulePlannedFaults(plan, w, timers, events, out));
       cpuBefore = os.getProcessCpuTime();
       wallBefore = System.nanoTime();
     }
@@ -138,7 +169,7 @@ final class Injection {
         throw new IllegalStateException("Gatling exited with status " + gatlingStatus + "; see "
             + plan.runDir().resolve("gatling"));
       }
-      return new Result(driver.ledger(), series, use, List.copyOf(events), driver.abortReason());
+      return new Result(driver.ledger().totals(), series.samples(), use, List.copyOf(events), driver.abortReason());
     }
 
     @Override

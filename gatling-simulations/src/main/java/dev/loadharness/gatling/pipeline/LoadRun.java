@@ -83,7 +83,7 @@ public final class LoadRun {
   /** The run's first lines: what runs, on which server, where its files go. */
   void announce(RunPlan plan, ServerEnvironment server) {
     ScenarioSpec spec = plan.spec();
-    String workers = spec.workers().isExternal() ? "external workers on task queue " + plan.taskQueue()
+    String workers = plan.externalWorkers() ? "the external worker fleet on task queue " + plan.taskQueue()
         : spec.workers().processes() + " worker process(es) " + spec.workers().runtime().id() + " "
             + spec.workers().workflowSlots() + "/" + spec.workers().activitySlots();
     out.println("scenario " + spec.name() + ": " + describe(spec.injection(), spec.workflows())
@@ -108,6 +108,12 @@ public final class LoadRun {
       out.println("external workers: the harness starts none; driving task queue " + plan.taskQueue()
           + (spec.workers().external().get().metricsUrls().isEmpty()
               ? " (no metrics_urls: no worker metrics will be measured)" : ""));
+      return WorkerProcesses.none();
+    }
+    if (plan.externalWorkers()) {
+      out.println("workers: the external fleet polling task queue " + plan.taskQueue() + " (none started here; "
+          + "without the spec's workers.metrics_urls their poll, schedule-to-start and sticky figures are not in "
+          + "this record, so bars on them have no data)");
       return WorkerProcesses.none();
     }
     out.println("starting " + spec.workers().processes() + " worker JVM(s) on task queue " + plan.taskQueue()
@@ -139,11 +145,25 @@ public final class LoadRun {
   /** Measurement, judge, one record, its files and the printed verdict, after the injection ended. */
   RunOutcome conclude(RunPlan plan, ServerEnvironment server, WorkflowClient client, WorkerProcesses workers,
       List<WorkerMetricsSnapshot> warmUpBaseline, Injection.Result injection, Scrapes scrapes) {
+    return conclude(plan, server, client, workers, warmUpBaseline, injection, scrapes, List.of(), b -> { });
+  }
+
+  /**
+   * As {@link #conclude(RunPlan, ServerEnvironment, WorkflowClient, WorkerProcesses, List, Injection.Result, Scrapes)},
+   * with bars a composition adds after the judge's and its own fields on the record (a distributed run's
+   * segments).
+   */
+  RunOutcome conclude(RunPlan plan, ServerEnvironment server, WorkflowClient client, WorkerProcesses workers,
+      List<WorkerMetricsSnapshot> warmUpBaseline, Injection.Result injection, Scrapes scrapes,
+      List<Threshold> extraBars, java.util.function.Consumer<RunRecord.Builder> extraFields) {
     ScenarioSpec spec = plan.spec();
     Measurement.Result measured = Measurement.run(plan, server, client, workers, warmUpBaseline, injection, scrapes);
-    List<Threshold> thresholds = Judge.thresholds(spec, measured.measurements(), measured.visibility(),
-        calibration(spec, server));
-    RunRecord record = RecordAssembly.measured(plan, server, injection, measured, thresholds);
+    List<Threshold> thresholds = new java.util.ArrayList<>(Judge.thresholds(spec, measured.measurements(),
+        measured.visibility(), calibration(spec, server)));
+    thresholds.addAll(extraBars);
+    RunRecord.Builder assembled = RecordAssembly.measured(plan, server, injection, measured, thresholds).toBuilder();
+    extraFields.accept(assembled);
+    RunRecord record = assembled.build();
     if (injection.aborted().isPresent()) {
       // Measured until the abort, but not a verdict on the workload: an environment error or a signal.
       record = record.toBuilder().verdict(Signals.received().isPresent() ? Verdict.INTERRUPTED : Verdict.ERROR)
@@ -196,7 +216,7 @@ public final class LoadRun {
     return RunOutcome.of(record, plan.runDir());
   }
 
-  private RunOutcome skipped(RunPlan plan, String reason) {
+  RunOutcome skipped(RunPlan plan, String reason) {
     out.println(reason);
     try {
       Files.writeString(plan.runDir().resolve(RunSummary.FILE_NAME), "# " + plan.spec().name() + "\n\n" + reason + "\n");

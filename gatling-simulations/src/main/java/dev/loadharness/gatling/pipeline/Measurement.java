@@ -53,7 +53,7 @@ final class Measurement {
 
   static Result run(RunPlan plan, ServerEnvironment server, WorkflowClient client, WorkerProcesses workers,
       List<WorkerMetricsSnapshot> warmUpBaseline, Injection.Result injection, Scrapes scrapes) {
-    RunLedger.Counts counts = injection.ledger().counts();
+    RunLedger.Counts counts = injection.totals().counts();
     // After an abort the server may be gone, and in-flight workflows are unaccounted by definition.
     Optional<VisibilityCheck.Result> visibility = injection.aborted().isEmpty()
         && server.capabilities().contains(ServerCapability.VISIBILITY_COUNT)
@@ -73,8 +73,8 @@ final class Measurement {
         + fleet.map(FleetScrape.Result::stickyHits).orElse(0L);
     long misses = measured.stream().mapToLong(w -> w.counter(MetricNames.SDK_STICKY_MISS)).sum()
         + fleet.map(FleetScrape.Result::stickyMisses).orElse(0L);
-    Measurements m = new Measurements(counts, injection.ledger().startLatencies(),
-        injection.ledger().endToEndLatencies(), merged(measured, MetricNames.POLL_LATENCY_MS),
+    Measurements m = new Measurements(counts, injection.totals().start(),
+        injection.totals().endToEnd(), merged(measured, MetricNames.POLL_LATENCY_MS),
         merged(measured, MetricNames.SDK_WORKFLOW_SCHEDULE_TO_START),
         merged(measured, MetricNames.SDK_ACTIVITY_SCHEDULE_TO_START), hits, misses, deaths.size(),
         fleet.map(FleetScrape.Result::gate).orElse(Map.of()));
@@ -88,8 +88,8 @@ final class Measurement {
         SaturationRule.judge(series));
   }
 
-  private static TimeSeries series(WorkerProcesses workers, DriverSeries driver, Optional<FleetScrape.Result> fleet,
-      Optional<ServerScrape.Result> server) {
+  private static TimeSeries series(WorkerProcesses workers, DriverSeries.Samples driver,
+      Optional<FleetScrape.Result> fleet, Optional<ServerScrape.Result> server) {
     Map<SeriesColumn, List<Double>> columns = new EnumMap<>(SeriesColumn.class);
     columns.putAll(driver.columns());
     columns.putAll(WorkerSeries.columns(

@@ -54,10 +54,14 @@ final class RecordAssembly {
         .artifact(RunRecord.ARTIFACT_HTML_REPORT, RunReport.FILE_NAME);
   }
 
-  /** The injected regressions as settings ({@code inject.<knob>}), so a trend never mixes them with clean runs. */
+  /**
+   * The injected regressions as settings ({@code inject.<knob>}), so a trend never mixes them with clean runs;
+   * and an external worker fleet's queue, since the worker settings recorded are then the spec's, not the fleet's.
+   */
   private static java.util.Map<String, Object> injected(RunPlan plan) {
     java.util.Map<String, Object> settings = new java.util.TreeMap<>();
     plan.spec().inject().describe().forEach((k, v) -> settings.put("inject." + k, v));
+    plan.workerQueue().ifPresent(q -> settings.put("external_worker_queue", q));
     return settings;
   }
 
@@ -78,7 +82,7 @@ final class RecordAssembly {
             LatencySummary.fromHistogram(m.activityScheduleToStart(), TimeUnit.MICROSECONDS))
         .series(measured.series())
         .driver(injection.driver())
-        .failures(injection.ledger().failureCauses());
+        .failures(injection.totals().failures());
     if (m.stickyHits() + m.stickyMisses() > 0) {
       b.sticky(StickyCache.of(m.stickyHits(), m.stickyMisses()));
     }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The first step of a load run: what runs (the validated spec) and where its files go. Every later phase
@@ -21,9 +22,11 @@ import java.util.Objects;
  * @param startedAt when the run was planned; the run directory's stamp
  * @param progressEvery how often the progress line is printed and a series sample taken
  * @param workerCode the build the worker JVMs run (this checkout's, or an A/B run's baseline)
+ * @param workerQueue the task queue of an external worker fleet (Kubernetes, deploy/), which the run then uses
+ *     instead of starting worker JVMs on its own queue; empty for the run's own workers
  */
 public record RunPlan(ScenarioSpec spec, Path runDir, Instant startedAt, Duration progressEvery,
-    WorkerCode workerCode) {
+    WorkerCode workerCode, Optional<String> workerQueue) {
   /** Run directories are named {@code <stamp>-<name>}. */
   public static final DateTimeFormatter STAMP =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -33,9 +36,15 @@ public record RunPlan(ScenarioSpec spec, Path runDir, Instant startedAt, Duratio
     Objects.requireNonNull(runDir, "runDir");
     Objects.requireNonNull(startedAt, "startedAt");
     Objects.requireNonNull(workerCode, "workerCode");
+    workerQueue = workerQueue == null ? Optional.empty() : workerQueue.filter(q -> !q.isBlank());
     if (progressEvery == null || progressEvery.isNegative() || progressEvery.isZero()) {
       throw new IllegalArgumentException("--progress-every must be > 0, got " + progressEvery);
     }
+  }
+
+  /** A plan whose run starts its own worker JVMs. */
+  public RunPlan(ScenarioSpec spec, Path runDir, Instant startedAt, Duration progressEvery, WorkerCode workerCode) {
+    this(spec, runDir, startedAt, progressEvery, workerCode, Optional.empty());
   }
 
   /** Plans a run of {@code spec} in a new directory {@code <runs>/<stamp>-<spec name>[-label]}. */
@@ -50,7 +59,17 @@ public record RunPlan(ScenarioSpec spec, Path runDir, Instant startedAt, Duratio
 
   /** This plan with its workers running {@code code}. */
   public RunPlan withWorkerCode(WorkerCode code) {
-    return new RunPlan(spec, runDir, startedAt, progressEvery, code);
+    return new RunPlan(spec, runDir, startedAt, progressEvery, code, workerQueue);
+  }
+
+  /** This plan driving an external worker fleet that polls {@code queue} (no worker JVMs of its own). */
+  public RunPlan withWorkerQueue(String queue) {
+    return new RunPlan(spec, runDir, startedAt, progressEvery, workerCode, Optional.of(queue));
+  }
+
+  /** Whether the workers are an external fleet (--worker-queue or the spec's workers.external): the run starts none. */
+  public boolean externalWorkers() {
+    return workerQueue.isPresent() || spec.workers().isExternal();
   }
 
   /** The run's id: its directory name. */
@@ -58,9 +77,9 @@ public record RunPlan(ScenarioSpec spec, Path runDir, Instant startedAt, Duratio
     return runDir.getFileName().toString();
   }
 
-  /** The task queue workflows are started on: the spec's (external or named), else one of this run's own. */
+  /** The task queue workflows are started on: an external fleet's (--worker-queue or the spec's), else one of this run's own. */
   public String taskQueue() {
-    return spec.workers().taskQueue().orElse("load-" + runId());
+    return workerQueue.or(() -> spec.workers().taskQueue()).orElse("load-" + runId());
   }
 
   /** Prefix of the measured workflows' ids (the visibility check counts by it). */

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code scripts/load [scenario] [--server kind] [--workers n] [--out dir] [--compare settings | --baseline b
- * | --find-capacity [--slo m<x ..] [--sweep dim=values ..]] [--rounds n]}:
+ * | --find-capacity [--slo m<x ..] [--sweep dim=values ..] | --drivers n|external] [--rounds n]}:
  * exit 0 pass, 1 breach, 2 error.
  */
 @Command(name = "load", mixinStandardHelpOptions = true,
@@ -126,6 +126,26 @@ public final class LoadMain implements Callable<Integer> {
   @Option(names = "--step-duration", defaultValue = "PT12S", description = "with --find-capacity: injection length "
       + "of each step (ISO-8601); default ${DEFAULT-VALUE}")
   Duration stepDuration;
+  @Option(names = "--drivers", paramLabel = "n|external",
+      description = "distributed: split the load into segments run by n driver JVMs started here, or by the "
+          + "external driver fleet polling --driver-queue; one run record merged from the segments")
+  String drivers;
+
+  @Option(names = "--segments", description = "distributed: how many segments; default one per driver")
+  Integer segments;
+
+  @Option(names = "--driver-queue", description = "distributed: the external fleet's task queue; default "
+      + "TLH_DRIVER_QUEUE or tlh-drivers")
+  String driverQueue;
+
+  @Option(names = "--worker-queue", description = "distributed: the task queue of an external worker fleet "
+      + "(deploy/); the run starts no worker JVMs and its worker-side figures are on the fleet's Prometheus")
+  String workerQueue;
+
+  @Option(names = "--driver-heartbeat-timeout", defaultValue = "PT10S",
+      description = "distributed: a segment whose driver has not heartbeated this long is retried on another "
+          + "driver (ISO-8601); default ${DEFAULT-VALUE}")
+  Duration driverHeartbeatTimeout;
 
   @Option(names = "--progress-every", defaultValue = "PT2S", description = "progress line interval (ISO-8601)")
   Duration progressEvery;
@@ -231,6 +251,26 @@ public final class LoadMain implements Callable<Integer> {
         System.out.println(e.getMessage());
         return 2;
       }
+    }
+    if (drivers != null) {
+      if (baseline != null || compare != null || findCapacity) {
+        System.out.println("--drivers cannot be combined with --compare, --baseline or --find-capacity: a distributed run is one run");
+        return 2;
+      }
+      try {
+        DistributedRunner.Request request = new DistributedRunner.Request(options,
+            DistributedRunner.Request.parseDrivers(drivers), Optional.ofNullable(segments),
+            driverQueue != null ? driverQueue : DistributedRunner.defaultQueue(), driverHeartbeatTimeout,
+            Optional.ofNullable(workerQueue));
+        return new DistributedRunner(System.out).run(request).exitCode();
+      } catch (IllegalArgumentException e) {
+        System.out.println(e.getMessage());
+        return 2;
+      }
+    }
+    if (segments != null || driverQueue != null || workerQueue != null) {
+      System.out.println("--segments, --driver-queue and --worker-queue need --drivers n|external");
+      return 2;
     }
     if (baseline != null && compare != null) {
       System.out.println("--baseline and --compare cannot be combined: an A/B run compares builds under the "

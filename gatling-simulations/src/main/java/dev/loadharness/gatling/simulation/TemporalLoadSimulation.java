@@ -30,7 +30,8 @@ public class TemporalLoadSimulation extends Simulation {
   static final Duration CUT_GRACE = Duration.ofSeconds(10);
 
   {
-    ScenarioSpec spec = LoadDriver.current().spec();
+    // A segment of a distributed run injects its share; a single run's segment is the whole spec.
+    ScenarioSpec spec = LoadDriver.current().segmentSpec();
     setUp(population(workflow(spec), spec)).maxDuration(spec.timeBudget().plus(CUT_GRACE));
   }
 

@@ -1,5 +1,6 @@
 package dev.loadharness.reports.record;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +42,7 @@ import java.util.TreeMap;
  *     when the harness ran its own workers (their metrics are exact, in {@code latency_ms}) or none were scraped
  * @param serverMetrics the Temporal server's own metrics, scraped from its Prometheus endpoint; null when not scraped
  * @param saturation which side saturated first, null when the run was not measured
+ * @param segments the segments of a distributed run (its load split over drivers), empty for a single run
  */
 public record RunRecord(
     int schema,
@@ -66,7 +68,9 @@ public record RunRecord(
     String error,
     ScrapedMetrics workerScrape,
     ScrapedMetrics serverMetrics,
-    Saturation saturation) {
+    Saturation saturation,
+    // Written only for a distributed run, so a single run's run.json is unchanged by the field.
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SegmentSummary> segments) {
 
   /** The schema version this class reads and writes. */
   public static final int SCHEMA = 1;
@@ -115,6 +119,7 @@ public record RunRecord(
     artifacts = artifacts == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(artifacts));
     failures = failures == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(failures));
     events = events == null ? List.of() : List.copyOf(events);
+    segments = segments == null ? List.of() : List.copyOf(segments);
     for (Map.Entry<String, String> artifact : artifacts.entrySet()) {
       requireRelative(artifact.getKey(), artifact.getValue());
     }
@@ -133,6 +138,7 @@ public record RunRecord(
         .failures(failures).error(error).workerScrape(workerScrape).serverMetrics(serverMetrics)
         .saturation(saturation);
     events.forEach(b::event);
+    segments.forEach(b::segment);
     latencyMs.forEach(b::latency);
     thresholds.forEach(b::threshold);
     artifacts.forEach(b::artifact);
@@ -177,6 +183,7 @@ public record RunRecord(
     private DriverUse driver;
     private final Map<String, Long> failures = new TreeMap<>();
     private final List<RunEvent> events = new ArrayList<>();
+    private final List<SegmentSummary> segments = new ArrayList<>();
     private String error;
     private ScrapedMetrics workerScrape;
     private ScrapedMetrics serverMetrics;
@@ -223,6 +230,12 @@ public record RunRecord(
     /** Adds one event. */
     public Builder event(RunEvent value) {
       this.events.add(value);
+      return this;
+    }
+
+    /** Adds one segment of a distributed run. */
+    public Builder segment(SegmentSummary value) {
+      this.segments.add(value);
       return this;
     }
 
@@ -334,7 +347,7 @@ public record RunRecord(
           : thresholds.stream().allMatch(Threshold::pass) ? Verdict.PASS : Verdict.FAIL;
       return new RunRecord(SCHEMA, runId, scenario, startedAt, git, environment, runtime, workload, load, latencyMs,
           sticky, resources, series, thresholds, v, artifacts, description, driver, failures, events, error,
-          workerScrape, serverMetrics, saturation);
+          workerScrape, serverMetrics, saturation, segments);
     }
   }
 }

@@ -16,10 +16,18 @@ public final class PrometheusEndpoint implements AutoCloseable {
 
   /** Binds {@code port} on loopback (0 picks a free port) and starts serving {@code registry}. */
   public PrometheusEndpoint(PrometheusMeterRegistry registry, int port) {
+    this(registry, InetAddress.getLoopbackAddress().getHostAddress(), port);
+  }
+
+  /**
+   * Binds {@code host:port} ({@code 0.0.0.0} in a pod, so Prometheus can scrape it; 0 picks a free port) and
+   * starts serving {@code registry}.
+   */
+  public PrometheusEndpoint(PrometheusMeterRegistry registry, String host, int port) {
     try {
-      server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+      server = HttpServer.create(new InetSocketAddress(host, port), 0);
     } catch (IOException e) {
-      throw new UncheckedIOException("TEMPORAL_METRICS_PORT: cannot bind 127.0.0.1:" + port + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("TEMPORAL_METRICS_PORT: cannot bind " + host + ":" + port + ": " + e.getMessage(), e);
     }
     server.createContext("/metrics", exchange -> {
       byte[] body = registry.scrape().getBytes(StandardCharsets.UTF_8);

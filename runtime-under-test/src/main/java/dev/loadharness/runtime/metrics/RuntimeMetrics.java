@@ -48,8 +48,8 @@ public final class RuntimeMetrics implements AutoCloseable {
     if (config.exports(MetricsExporter.PROMETHEUS)) {
       PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       composite.add(prometheus);
-      this.endpoint = Optional.of(new PrometheusEndpoint(prometheus, config.port()));
-      log.info("Prometheus metrics on http://127.0.0.1:{}/metrics", endpoint.get().port());
+      this.endpoint = Optional.of(new PrometheusEndpoint(prometheus, config.host(), config.port()));
+      log.info("Prometheus metrics on http://{}:{}/metrics", config.host(), endpoint.get().port());
     } else {
       this.endpoint = Optional.empty();
     }

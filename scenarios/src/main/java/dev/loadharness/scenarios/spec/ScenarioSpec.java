@@ -97,6 +97,12 @@ public record ScenarioSpec(
     return mix.stream().anyMatch(e -> !e.isUserType());
   }
 
+  /** A copy driving {@code workflows} workflows under {@code injection} (one segment of a distributed run). */
+  public ScenarioSpec withLoad(int workflows, Injection injection) {
+    return new ScenarioSpec(name, description, workflows, mix, injection, warmUp, warmUpWorkflows, timeBudget,
+        workers, server, requires, thresholds, inject);
+  }
+
   /** A copy with these regressions injected (the --inject override). */
   public ScenarioSpec withRegressions(Regressions regressions) {
     return new ScenarioSpec(name, description, workflows, mix, injection, warmUp, warmUpWorkflows, timeBudget,

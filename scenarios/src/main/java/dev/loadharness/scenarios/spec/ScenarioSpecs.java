@@ -32,16 +32,37 @@ public final class ScenarioSpecs {
 
   /** Loads a shipped scenario by name, or a spec file when {@code nameOrPath} ends in .yaml/.yml/.json. */
   public static ScenarioSpec load(String nameOrPath) {
-    if (nameOrPath.endsWith(".yaml") || nameOrPath.endsWith(".yml") || nameOrPath.endsWith(".json")) {
+    ScenarioSpec spec = parse(source(nameOrPath), text(nameOrPath));
+    if (!isFile(nameOrPath)) {
+      return spec;
+    }
+    // workers.classpath entries are relative to the spec file, so a project's spec travels with its jars.
+    UserCode code = spec.workers().code();
+    return code.present() ? spec.withWorkerCode(code.resolvedAgainst(Path.of(nameOrPath).toAbsolutePath().getParent()))
+        : spec;
+  }
+
+  /** Where {@code nameOrPath} is read from, as errors name it. */
+  private static String source(String nameOrPath) {
+    return isFile(nameOrPath) ? Path.of(nameOrPath).toString() : "scenarios/" + nameOrPath + ".yaml";
+  }
+
+  private static boolean isFile(String nameOrPath) {
+    return nameOrPath.endsWith(".yaml") || nameOrPath.endsWith(".yml") || nameOrPath.endsWith(".json");
+  }
+
+  /**
+   * The spec text {@link #load} parses: a distributed run sends it to its drivers, which may not have the
+   * file, and each driver parses and validates it as {@link #parse} does.
+   */
+  public static String text(String nameOrPath) {
+    if (isFile(nameOrPath)) {
       Path file = Path.of(nameOrPath);
       if (!Files.isRegularFile(file)) {
         throw new SpecException(nameOrPath, List.of("file: no such file"));
       }
       try {
-        ScenarioSpec spec = parse(file.toString(), Files.readString(file));
-        // workers.classpath entries are relative to the spec file, so a project's spec travels with its jars.
-        UserCode code = spec.workers().code();
-        return code.present() ? spec.withWorkerCode(code.resolvedAgainst(file.toAbsolutePath().getParent())) : spec;
+        return Files.readString(file);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -53,7 +74,7 @@ public final class ScenarioSpecs {
             "scenario: unknown scenario \"" + nameOrPath + "\"; available: " + String.join(", ", SHIPPED)
                 + " (or a path to a .yaml/.json spec file)"));
       }
-      return parse(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -57,6 +57,13 @@ public final class AdaptiveWorkerHost implements WorkerHost {
     env.put("TEMPORAL_METRICS_INTERVAL_MS", "1000");
     env.put("TEMPORAL_POLLER_START_JITTER_MS", "0");
     env.put("TEMPORAL_METRICS_PORT", String.valueOf(config.metricsPort()));
+    // A worker pod (deploy/) overrides the port and sets where its Prometheus endpoint listens (deploy/: 0.0.0.0 on a fixed port to scrape).
+    for (String key : new String[] {"TEMPORAL_METRICS_PORT", "TEMPORAL_METRICS_HOST"}) {
+      String value = System.getenv(key);
+      if (value != null && !value.isBlank()) {
+        env.put(key, value);
+      }
+    }
     return env;
   }
 

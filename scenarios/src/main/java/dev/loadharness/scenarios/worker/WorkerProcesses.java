@@ -33,7 +33,10 @@ public final class WorkerProcesses implements AutoCloseable {
 
   private WorkerProcesses() {}
 
-  /** No worker processes: the run drives a deployed fleet the harness neither starts nor stops. */
+  /**
+   * No worker processes: the run drives a deployed fleet the harness neither starts nor stops, so deaths,
+   * snapshots and files are empty.
+   */
   public static WorkerProcesses none() {
     return new WorkerProcesses();
   }

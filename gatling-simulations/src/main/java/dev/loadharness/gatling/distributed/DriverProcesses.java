@@ -1,0 +1,147 @@
+package dev.loadharness.gatling.distributed;
+
+import dev.loadharness.scenarios.server.ConnectionSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A local driver fleet ({@code scripts/load --drivers N}): N {@link DriverMain} JVMs on this machine, each
+ * given the run's connection as {@code TEMPORAL_*} (and the control plane as {@code TLH_CONTROL_*} when it
+ * is another cluster) in its environment, never on its command line, and this JVM's pid to watch. Closing
+ * sends SIGTERM and, after a bounded wait, SIGKILL.
+ */
+public final class DriverProcesses implements AutoCloseable {
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+  private final List<Process> processes = new ArrayList<>();
+  private final List<Path> dirs = new ArrayList<>();
+
+  private DriverProcesses() {}
+
+  /**
+   * Starts {@code count} drivers polling {@code queue}, their files under {@code runDir/drivers/driver-<i>},
+   * and waits until each polls; on failure stops what started and throws with the driver's log tail.
+   */
+  public static DriverProcesses start(int count, ConnectionSettings load, Optional<ConnectionSettings> control,
+      String queue, Path runDir, String classpath) {
+    DriverProcesses drivers = new DriverProcesses();
+    try {
+      for (int i = 1; i <= count; i++) {
+        drivers.launch("driver-" + i, load, control, queue, runDir.resolve("drivers").resolve("driver-" + i),
+            classpath);
+      }
+      drivers.awaitReady();
+      return drivers;
+    } catch (RuntimeException e) {
+      drivers.close();
+      throw e;
+    }
+  }
+
+  private void launch(String id, ConnectionSettings load, Optional<ConnectionSettings> control, String queue,
+      Path dir, String classpath) {
+    try {
+      Files.createDirectories(dir);
+      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+      List<String> command = List.of(java, "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Xmx512m",
+          "-XX:+UseSerialGC", "-Dtlh.log.file=" + dir.resolve("libraries.log"), "-cp", classpath,
+          DriverMain.class.getName(), "--driver-id", id, "--task-queue", queue, "--dir", dir.toString(),
+          "--parent-pid", String.valueOf(ProcessHandle.current().pid()));
+      ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+          .redirectOutput(dir.resolve("driver.log").toFile());
+      Map<String, String> env = builder.environment();
+      env.keySet().removeIf(k -> k.startsWith("TEMPORAL_") || k.startsWith(ControlPlane.PREFIX));
+      env.putAll(load.toEnvironment());
+      control.ifPresent(c -> env.putAll(ControlPlane.toEnvironment(c)));
+      processes.add(builder.start());
+      dirs.add(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start driver " + id, e);
+    }
+  }
+
+  private void awaitReady() {
+    long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    for (int i = 0; i < processes.size(); i++) {
+      while (!Files.exists(dirs.get(i).resolve("ready"))) {
+        if (!processes.get(i).isAlive()) {
+          throw new IllegalStateException("driver-" + (i + 1) + " exited with code " + processes.get(i).exitValue()
+              + " before polling; log: " + tail(dirs.get(i)));
+        }
+        if (System.nanoTime() > deadline) {
+          throw new IllegalStateException("driver-" + (i + 1) + " not polling after " + READY_TIMEOUT.toSeconds()
+              + " s; log: " + tail(dirs.get(i)));
+        }
+        sleep(100);
+      }
+    }
+  }
+
+  private static String tail(Path dir) {
+    try {
+      List<String> lines = Files.readAllLines(dir.resolve("driver.log"));
+      return String.join("\n    ", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+    } catch (IOException e) {
+      return "(no log: " + e.getMessage() + ")";
+    }
+  }
+
+  /** How many drivers were started. */
+  public int size() {
+    return processes.size();
+  }
+
+  /** The pid of driver {@code index} (0-based). */
+  public long pid(int index) {
+    return processes.get(index).pid();
+  }
+
+  /** Each driver's directory, in launch order. */
+  public List<Path> dirs() {
+    return List.copyOf(dirs);
+  }
+
+  /** Kills driver {@code index} with SIGKILL, as a lost machine would end. */
+  public void kill(int index) {
+    processes.get(index).destroyForcibly();
+    waitFor(processes.get(index), Duration.ofSeconds(10));
+  }
+
+  /** SIGTERM to all; SIGKILL whatever is still alive after 40 s (a stopping driver reports its segment first). */
+  @Override
+  public void close() {
+    processes.forEach(Process::destroy);
+    for (Process p : processes) {
+      if (!waitFor(p, Duration.ofSeconds(40))) {
+        p.destroyForcibly();
+        waitFor(p, Duration.ofSeconds(5));
+      }
+    }
+  }
+
+  private static boolean waitFor(Process process, Duration timeout) {
+    try {
+      return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static void sleep(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for drivers", e);
+    }
+  }
+}
