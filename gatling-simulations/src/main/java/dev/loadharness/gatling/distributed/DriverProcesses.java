@@ -1,6 +1,7 @@
 package dev.loadharness.gatling.distributed;
 
 import dev.loadharness.scenarios.server.ConnectionSettings;
+import dev.loadharness.scenarios.worker.ChildProcesses;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A local driver fleet ({@code scripts/load --drivers N}): N {@link DriverMain} JVMs on this machine, each
@@ -112,28 +112,13 @@ public final class DriverProcesses implements AutoCloseable {
   /** Kills driver {@code index} with SIGKILL, as a lost machine would end. */
   public void kill(int index) {
     processes.get(index).destroyForcibly();
-    waitFor(processes.get(index), Duration.ofSeconds(10));
+    ChildProcesses.waitFor(processes.get(index), Duration.ofSeconds(10));
   }
 
   /** SIGTERM to all; SIGKILL whatever is still alive after 40 s (a stopping driver reports its segment first). */
   @Override
   public void close() {
-    processes.forEach(Process::destroy);
-    for (Process p : processes) {
-      if (!waitFor(p, Duration.ofSeconds(40))) {
-        p.destroyForcibly();
-        waitFor(p, Duration.ofSeconds(5));
-      }
-    }
-  }
-
-  private static boolean waitFor(Process process, Duration timeout) {
-    try {
-      return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    ChildProcesses.stop(processes, Duration.ofSeconds(40));
   }
 
   private static void sleep(long ms) {

@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Launches worker JVMs with this JVM's classpath (or a given one), waits until each polls, and stops them:
@@ -184,7 +183,7 @@ public final class WorkerProcesses implements AutoCloseable {
     stoppedOnPurpose.add(index);
     Process process = processes.get(index);
     process.destroyForcibly();
-    waitFor(process, Duration.ofSeconds(10));
+    ChildProcesses.waitFor(process, Duration.ofSeconds(10));
   }
 
   /** The workers that ended by themselves so far (not stopped, not killed by the scenario). */
@@ -221,22 +220,7 @@ public final class WorkerProcesses implements AutoCloseable {
     for (int i = 0; i < processes.size(); i++) {
       stoppedOnPurpose.add(i);
     }
-    processes.forEach(Process::destroy);
-    for (Process process : processes) {
-      if (!waitFor(process, Duration.ofSeconds(20))) {
-        process.destroyForcibly();
-        waitFor(process, Duration.ofSeconds(5));
-      }
-    }
-  }
-
-  private static boolean waitFor(Process process, Duration timeout) {
-    try {
-      return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    ChildProcesses.stop(processes, Duration.ofSeconds(20));
   }
 
   private static void sleep(long ms) {
