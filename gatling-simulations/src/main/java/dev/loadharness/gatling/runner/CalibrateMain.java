@@ -7,7 +7,6 @@ import dev.loadharness.gatling.pipeline.Signals;
 import dev.loadharness.reports.record.LatencySummary;
 import dev.loadharness.reports.record.RunRecord;
 import dev.loadharness.scenarios.server.ServerEnvironment;
-import dev.loadharness.scenarios.server.ServerEnvironments;
 import dev.loadharness.scenarios.spec.Calibration;
 import dev.loadharness.scenarios.spec.Metric;
 import dev.loadharness.scenarios.spec.ScenarioSpec;
@@ -59,12 +58,9 @@ public final class CalibrateMain implements Callable<Integer> {
       System.out.println(e.getMessage());
       return 2;
     }
-    ServerEnvironments environments = ServerEnvironments.fromSystem();
     List<Map<Metric, Double>> values = new ArrayList<>();
     String kind;
-    try (ServerEnvironment env = environments.open(
-        LoadRunner.serverSettings(environments.settings(), RunOptions.of(scenario).withServer(server), spec),
-        out.resolve("calibrate-server"))) {
+    try (ServerEnvironment env = LoadRunner.openShared(spec, scenario, server, out.resolve("calibrate-server"))) {
       kind = env.kind().id();
       for (int i = 1; i <= runs && Signals.received().isEmpty(); i++) {
         System.out.println("=== calibration run " + i + "/" + runs);

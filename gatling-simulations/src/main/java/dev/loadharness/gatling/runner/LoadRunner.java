@@ -14,6 +14,7 @@ import dev.loadharness.scenarios.spec.SpecException;
 import dev.loadharness.scenarios.worker.UserWorkerCode;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -82,6 +83,15 @@ public final class LoadRunner {
   }
 
   /** The server selection: {@code --server} wins, then the spec's own server when the selection is auto. */
+  /**
+   * Opens the server {@code kind} (or the spec's selection for "auto") that a series of runs of
+   * {@code spec} shares, with its files under {@code dir}: how calibration and sensitivity runs start.
+   */
+  static ServerEnvironment openShared(ScenarioSpec spec, String scenario, String kind, Path dir) throws Exception {
+    ServerEnvironments environments = ServerEnvironments.fromSystem();
+    return environments.open(serverSettings(environments.settings(), RunOptions.of(scenario).withServer(kind), spec), dir);
+  }
+
   static ServerSettings serverSettings(ServerSettings base, RunOptions options, ScenarioSpec spec) {
     if (options.server().isPresent()) {
       return base.withRequested(options.server().get(), "--server");

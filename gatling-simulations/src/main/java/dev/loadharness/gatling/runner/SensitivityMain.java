@@ -6,7 +6,6 @@ import dev.loadharness.gatling.pipeline.RunPlan;
 import dev.loadharness.gatling.pipeline.Signals;
 import dev.loadharness.reports.record.Threshold;
 import dev.loadharness.scenarios.server.ServerEnvironment;
-import dev.loadharness.scenarios.server.ServerEnvironments;
 import dev.loadharness.scenarios.spec.Regressions;
 import dev.loadharness.scenarios.spec.ScenarioSpec;
 import dev.loadharness.scenarios.spec.SpecException;
@@ -66,10 +65,7 @@ public final class SensitivityMain implements Callable<Integer> {
       return 2;
     }
     SensitivityTable table = new SensitivityTable(spec.name());
-    ServerEnvironments environments = ServerEnvironments.fromSystem();
-    try (ServerEnvironment env = environments.open(
-        LoadRunner.serverSettings(environments.settings(), RunOptions.of(scenario).withServer(server), spec),
-        out.resolve("server"))) {
+    try (ServerEnvironment env = LoadRunner.openShared(spec, scenario, server, out.resolve("server"))) {
       table.server(env.kind().id());
       for (int round = 1; round <= runs && Signals.received().isEmpty(); round++) {
         for (String c : rotated(round)) {
