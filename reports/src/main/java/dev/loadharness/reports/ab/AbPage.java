@@ -24,7 +24,7 @@ public final class AbPage {
   /** Tick labels of the ratio chart: short enough that every metric gets its own. */
   private static final Map<String, String> SHORT = Map.of("throughput_wps", "throughput", "end_to_end_p50_ms",
       "e2e p50", "end_to_end_p95_ms", "e2e p95", "end_to_end_p99_ms", "e2e p99", "workflow_schedule_to_start_p95_ms",
-      "wft s2s", "activity_schedule_to_start_p95_ms", "act s2s", "poll_p95_ms", "poll", "sticky_hit_ratio", "sticky");
+      "wft s2s", "activity_schedule_to_start_p95_ms", "act s2s", "poll_p50_ms", "poll", "sticky_hit_ratio", "sticky");
 
   private AbPage() {}
 

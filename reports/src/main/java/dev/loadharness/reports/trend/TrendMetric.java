@@ -43,6 +43,7 @@ public record TrendMetric(
           0.25, 1.0),
       latency("activity_schedule_to_start_p95_ms", RunRecord.LATENCY_ACTIVITY_SCHEDULE_TO_START, LatencySummary::p95,
           0.25, 1.0),
+      latency("poll_p50_ms", RunRecord.LATENCY_POLL, LatencySummary::p50, 0.25, NO_CAP),
       latency("poll_p95_ms", RunRecord.LATENCY_POLL, LatencySummary::p95, 0.25, NO_CAP),
       new TrendMetric("sticky_hit_ratio", "ratio", Direction.HIGHER_IS_BETTER, new Tolerance(0.01, 0, 0.10),
           PhysicalRange.RATIO, r -> r.sticky() == null ? null : r.sticky().ratio()),
