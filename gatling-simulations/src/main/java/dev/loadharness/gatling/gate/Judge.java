@@ -16,6 +16,9 @@ import java.util.Optional;
  * an outcome, no worker process died unplanned, and the server's visibility, where it can count, agrees.
  */
 public final class Judge {
+  /** What the name of every calibrated bar starts with. */
+  public static final String CALIBRATED_PREFIX = "calibrated: ";
+
   private Judge() {}
 
   /** Every evaluated bar, the spec's first, in spec order; no calibration. */
@@ -33,7 +36,7 @@ public final class Judge {
     }
     calibration.ifPresent(c -> c.thresholds().forEach(t -> {
       Calibration.Bar bar = c.bars().get(t.metric().id());
-      bars.add(Threshold.evaluate("calibrated: " + t.name(), t.metric().id(), t.op(), t.limit(),
+      bars.add(Threshold.evaluate(CALIBRATED_PREFIX + t.name(), t.metric().id(), t.op(), t.limit(),
           m.value(t.metric()).orElse(null), String.format(Locale.ROOT, "median %s, worst %s of %d runs on %s, %s",
               Numbers.format(bar.median()), Numbers.format(bar.worst()), c.runs(), c.serverKind(), c.date())));
     }));

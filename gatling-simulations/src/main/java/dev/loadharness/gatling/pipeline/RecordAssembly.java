@@ -1,12 +1,14 @@
 package dev.loadharness.gatling.pipeline;
 
 import dev.loadharness.gatling.driver.RunLedger;
+import dev.loadharness.gatling.gate.Judge;
 import dev.loadharness.gatling.gate.Measurements;
 import dev.loadharness.reports.record.Environment;
 import dev.loadharness.reports.record.LatencySummary;
 import dev.loadharness.reports.record.LoadSummary;
 import dev.loadharness.reports.record.RunRecord;
 import dev.loadharness.reports.record.RunRecords;
+import dev.loadharness.reports.record.SharedMachine;
 import dev.loadharness.reports.record.StickyCache;
 import dev.loadharness.reports.record.Threshold;
 import dev.loadharness.reports.run.RunReport;
@@ -91,6 +93,9 @@ final class RecordAssembly {
     measured.serverMetrics().ifPresent(b::serverMetrics);
     b.saturation(measured.saturation());
     measured.events().forEach(b::event);
+    boolean calibrated = thresholds.stream().anyMatch(t -> t.name().startsWith(Judge.CALIBRATED_PREFIX));
+    SharedMachine.event(plan.secondsSinceStart(System.currentTimeMillis()), measured.series(),
+        Runtime.getRuntime().availableProcessors(), calibrated).ifPresent(b::event);
     thresholds.forEach(b::threshold);
     gatlingReport(plan.runDir()).ifPresent(p -> b.artifact(RunRecord.ARTIFACT_GATLING_REPORT, p));
     for (int i = 1; i <= measured.workers(); i++) {
