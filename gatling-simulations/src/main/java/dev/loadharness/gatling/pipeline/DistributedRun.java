@@ -86,8 +86,9 @@ public final class DistributedRun {
       }
       return loadRun.conclude(plan, server, client, workers, warmUpBaseline, injection, scrapes, bars, b -> {
         b.runtimeSetting("load_segments", tasks.size());
-        injected.segments().forEach(s -> b.segment(new SegmentSummary(s.id(), s.attempt(), s.driver(), s.started(),
-            s.completed(), s.failed(), s.timedOut(), s.unaccounted(), s.attached())));
+        injected.segments().forEach(s -> b.segment(SegmentSummary.of(s.id(), s.attempt(), s.driver(), s.started(),
+            s.completed(), s.failed(), s.timedOut(), s.unaccounted(), s.attached(),
+            Math.max(0, s.lastOutcomeWallMs() - s.firstStartWallMs()) / 1000.0)));
       });
     }
   }

@@ -73,6 +73,12 @@ class DistributedRunIT {
     assertThat(record.segments()).extracting(SegmentSummary::id).containsExactly("segment-1", "segment-2", "segment-3");
     assertThat(record.segments()).extracting(SegmentSummary::started).containsExactly(20L, 20L, 20L);
     assertThat(record.runtime()).containsEntry("load_segments", 3);
+    assertThat(record.segments()).allSatisfy(s -> {
+      assertThat(s.durationS()).as("%s duration", s.id()).isPositive().isLessThanOrEqualTo(record.load().durationS());
+      assertThat(s.throughputWps()).as("%s throughput", s.id()).isCloseTo(s.completed() / s.durationS(),
+          org.assertj.core.data.Offset.offset(1e-9));
+      assertThat(s.retried()).isFalse();
+    });
     assertThat(record.latencyMs().get(RunRecord.LATENCY_END_TO_END).count())
         .as("every workflow started by the attempt that counted it has its latency")
         .isEqualTo(WORKFLOWS - record.segments().stream().mapToLong(SegmentSummary::attached).sum());

@@ -24,8 +24,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Renders one run record as a self-contained HTML page: verdict, thresholds, latency distributions from
- * the recorded histograms, time series, effective settings against a baseline, and links to artifacts.
+ * Renders one run record as a self-contained HTML page: verdict, thresholds, the workflows (per segment for a
+ * distributed run), latency distributions from the recorded histograms, time series, effective settings against
+ * a baseline, and links to artifacts.
  */
 public final class RunReport {
 
@@ -103,6 +104,7 @@ public final class RunReport {
     thresholds(b, run.thresholds());
     events(b, run);
     load(b, run);
+    SegmentSection.html(b, run);
     latency(b, run, latencyCharts);
     ScrapedSection.html(b, run);
     b.append("<h2 id=\"series\">Over the run</h2>\n<div class=\"charts\">\n");

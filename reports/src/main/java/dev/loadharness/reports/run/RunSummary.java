@@ -69,6 +69,7 @@ public final class RunSummary {
           d.includesServer() ? "; includes the in-memory server, which runs in the driver JVM" : ""));
     }
     ScrapedSection.markdown(s, run);
+    SegmentSection.markdown(s, run);
     s.append("\n## Checks\n\n```\n");
     run.thresholds().forEach(t -> s.append(t.line()).append('\n'));
     s.append("```\n\n## Latency (ms)\n\n| metric | count | p50 | p95 | p99 | max |\n|---|---|---|---|---|---|\n");

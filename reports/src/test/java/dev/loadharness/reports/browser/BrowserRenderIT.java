@@ -55,6 +55,19 @@ class BrowserRenderIT {
   }
 
   @Test
+  void aDistributedRunsReportLoadsOfflineWithItsSegmentTable() throws Exception {
+    Path runDir = dir.resolve("distributed");
+    Path page = RunReport.write(runDir, Fixtures.run(0).toBuilder()
+        .segment(dev.loadharness.reports.record.SegmentSummary.of("segment-1", 1, "driver-1@a/1", 30, 30, 0, 0, 0, 0, 12))
+        .segment(dev.loadharness.reports.record.SegmentSummary.of("segment-2", 2, "driver-3@c/3", 30, 30, 0, 0, 0, 8, 15))
+        .build(), null);
+    assertDrawn(page);
+    String dom = chromium.load(page, dir).dom();
+    assertThat(dom).contains("<table id=\"segments-table\">").contains("<td>segment-2</td>")
+        .contains("yes (2 attempts)");
+  }
+
+  @Test
   void trendPageLoadsOfflineWithEveryChartDrawn() throws Exception {
     TrendStore store = TrendStore.at(dir.resolve("store"));
     for (int i = 0; i < Fixtures.RUNS; i++) {

@@ -66,6 +66,40 @@ class RunReportTest {
     assertThat(RunReport.render(fixture(0), null)).doesNotContain("id=\"events\"").doesNotContain("id=\"error\"");
   }
 
+  /** A distributed run's record: two segments, the second retried on another driver. */
+  static RunRecord distributed() {
+    return fixture(0).toBuilder()
+        .segment(dev.loadharness.reports.record.SegmentSummary.of("segment-1", 1, "driver-1@host-a/41", 30, 30, 0, 0,
+            0, 0, 12.0))
+        .segment(dev.loadharness.reports.record.SegmentSummary.of("segment-2", 2, "driver-3@host-c/<43>", 30, 28, 1,
+            1, 0, 8, 14.0))
+        .build();
+  }
+
+  @Test
+  void aDistributedRunShowsOneRowPerSegmentWithItsDriverRetryCountsAndThroughput() {
+    String html = RunReport.render(distributed(), null);
+    assertThat(html).contains("<h2 id=\"segments\">Segments</h2>").contains("<table id=\"segments-table\">");
+    assertThat(html).contains("<tr><td>segment-1</td><td><code>driver-1@host-a/41</code></td><td>no</td>"
+        + "<td class=\"num\">30</td><td class=\"num\">30</td><td class=\"num\">0</td><td class=\"num\">0</td>"
+        + "<td class=\"num\">0</td><td class=\"num\">12</td><td class=\"num\">2.50</td></tr>");
+    assertThat(html).contains("<tr class=\"changed\"><td>segment-2</td><td><code>driver-3@host-c/&lt;43&gt;</code>"
+        + "</td><td>yes (2 attempts)</td><td class=\"num\">30</td><td class=\"num\">28</td><td class=\"num\">1</td>"
+        + "<td class=\"num\">1</td><td class=\"num\">8</td><td class=\"num\">14</td><td class=\"num\">2</td></tr>");
+    assertThat(html.indexOf("id=\"segments\"")).as("after the workflows, before latency")
+        .isGreaterThan(html.indexOf("<table id=\"load\">")).isLessThan(html.indexOf("id=\"latency\""));
+    assertThat(RunReport.render(fixture(0), null)).as("a single-machine run").doesNotContain("id=\"segments");
+  }
+
+  @Test
+  void theSummaryOfADistributedRunListsItsSegments() {
+    String md = RunSummary.render(distributed());
+    assertThat(md).contains("## Segments")
+        .contains("| segment-1 | driver-1@host-a/41 | no | 30 | 30 | 0 | 0 | 0 | 2.50 |")
+        .contains("| segment-2 | driver-3@host-c/<43> | yes (2 attempts) | 30 | 28 | 1 | 1 | 8 | 2.00 |");
+    assertThat(RunSummary.render(fixture(0))).doesNotContain("## Segments");
+  }
+
   @Test
   void aChartWhoseColumnsHaveNoSampleIsLeftOut() throws Exception {
     RunRecord run = fixture(0);
