@@ -74,8 +74,9 @@ public final class AdaptiveGridTable {
         md.append('\n');
       }
     }
-    md.append("\nRatios: ").append("candidate / best other setting on that metric, paired within each round, "
-        + "median (min–max) over rounds, then the best other setting and the outcome (within ±10% is equal).\n");
+    md.append("\nRatios: ").append("candidate / best other setting on that metric (for schedule-to-start, the "
+        + "best of the settings that kept up: throughput within 10% of the best other's), paired within each "
+        + "round, median (min–max) over rounds, then that setting and the outcome (within ±10% is equal).\n");
     return md.toString();
   }
 

@@ -103,6 +103,37 @@ class RuntimeComparisonTest {
         .contains("| workflow task schedule-to-start p95 (ms) | fixed | 0.50x (0.40–0.60) | better |");
   }
 
+  @Test
+  void aLatencyIsJudgedOnlyAgainstSettingsThatKeptUp() {
+    // The grid's b50-l150 cell: resource-based admits so little work that its workflow tasks never wait.
+    List<ComparedRun> runs = new ArrayList<>();
+    for (int round = 1; round <= 2; round++) {
+      runs.add(run(round, "fixed", 7.5, 345, 2731, Verdict.PASS));
+      runs.add(run(round, "sdk-resource-based", 0.6, 47, 87949, Verdict.FAIL));
+      runs.add(run(round, "sdk-poller-autoscaling", 7.6, 1518, 984, Verdict.PASS));
+      runs.add(run(round, "adaptive", 7.5, 391, 2750, Verdict.PASS));
+    }
+
+    RuntimeComparison c = RuntimeComparison.of(runs, "adaptive");
+
+    MetricVerdict wft = verdict(c, "workflow_schedule_to_start_p95_ms");
+    assertThat(wft.baseline()).isEqualTo("fixed");
+    assertThat(wft.outcome()).isEqualTo(Outcome.WORSE);
+    assertThat(verdict(c, "activity_schedule_to_start_p95_ms").baseline()).isEqualTo("sdk-poller-autoscaling");
+    assertThat(verdict(c, "throughput_wps").baseline()).isEqualTo("sdk-poller-autoscaling");
+    // A setting 12% below the best does not keep up; one 9% below does.
+    List<ComparedRun> close = new ArrayList<>(runs);
+    close.add(run(1, "slow-but-close", 6.9, 10, 10, Verdict.PASS));
+    close.add(run(2, "slow-but-close", 6.9, 10, 10, Verdict.PASS));
+    assertThat(verdict(RuntimeComparison.of(close, "adaptive"), "workflow_schedule_to_start_p95_ms").baseline())
+        .isEqualTo("slow-but-close");
+    List<ComparedRun> behind = new ArrayList<>(runs);
+    behind.add(run(1, "behind", 6.7, 10, 10, Verdict.PASS));
+    behind.add(run(2, "behind", 6.7, 10, 10, Verdict.PASS));
+    assertThat(verdict(RuntimeComparison.of(behind, "adaptive"), "workflow_schedule_to_start_p95_ms").baseline())
+        .isEqualTo("fixed");
+  }
+
   private static MetricVerdict verdict(RuntimeComparison c, String metric) {
     return c.verdicts().stream().filter(v -> v.metric().equals(metric)).findFirst().orElseThrow();
   }
