@@ -155,15 +155,8 @@ final class ScheduleCalls {
     return Optional.empty();
   }
 
-  /** Deletes the schedule; one already gone is fine. The driver's close retries what fails here. */
+  /** Deletes the schedule (bounded); the driver's close retries one that could not be deleted here. */
   private static void delete(LoadDriver driver, String id) {
-    try {
-      driver.schedules().getHandle(id).delete();
-      driver.scheduleDeleted(id);
-    } catch (RuntimeException e) {
-      if (e.getMessage() != null && e.getMessage().contains("NOT_FOUND")) {
-        driver.scheduleDeleted(id);
-      }
-    }
+    driver.deleteSchedule(id);
   }
 }

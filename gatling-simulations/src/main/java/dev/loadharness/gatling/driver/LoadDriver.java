@@ -224,9 +224,27 @@ public final class LoadDriver implements AutoCloseable {
     liveSchedules.add(id);
   }
 
-  /** Schedule {@code id} was deleted. */
-  public void scheduleDeleted(String id) {
+  /** How long one delete of a schedule may take: the SDK's own call retries for minutes against a lost server. */
+  static final Duration DELETE_DEADLINE = Duration.ofSeconds(10);
+
+  /**
+   * Deletes schedule {@code id} within {@link #DELETE_DEADLINE} (one already gone counts as deleted) and forgets
+   * it; returns the failure when it could not, in which case {@link #close} tries again.
+   */
+  public java.util.Optional<String> deleteSchedule(String id) {
+    try {
+      client.getWorkflowServiceStubs().blockingStub()
+          .withDeadlineAfter(DELETE_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
+          .deleteSchedule(io.temporal.api.workflowservice.v1.DeleteScheduleRequest.newBuilder()
+              .setNamespace(client.getOptions().getNamespace()).setScheduleId(id)
+              .setIdentity(client.getOptions().getIdentity()).build());
+    } catch (io.grpc.StatusRuntimeException e) {
+      if (e.getStatus().getCode() != io.grpc.Status.Code.NOT_FOUND) {
+        return java.util.Optional.of(e.getStatus().toString());
+      }
+    }
     liveSchedules.remove(id);
+    return java.util.Optional.empty();
   }
 
   /** Schedules created and not yet deleted. */
@@ -243,13 +261,9 @@ public final class LoadDriver implements AutoCloseable {
     CURRENT.compareAndSet(this, null);
     executor.shutdownNow();
     for (String id : liveSchedules()) {
-      try {
-        schedules().getHandle(id).delete();
-      } catch (RuntimeException e) {
-        // Gone already, or the server is: the schedule's end time stops it firing in any case.
-        org.slf4j.LoggerFactory.getLogger(LoadDriver.class).warn("could not delete schedule {}: {}", id, e.toString());
-      }
-      liveSchedules.remove(id);
+      // Should the server be gone, the schedule's end time stops it firing in any case.
+      deleteSchedule(id).ifPresent(failure -> org.slf4j.LoggerFactory.getLogger(LoadDriver.class)
+          .warn("could not delete schedule {}: {}", id, failure));
     }
   }
 
