@@ -20,7 +20,7 @@ class ProbeBarsTest {
     assertThat(bar(spec, RunLedger.PROBE_WAKE_UP, 150_000)).extracting(Threshold::pass).isEqualTo(true);
     Threshold late = bar(spec, RunLedger.PROBE_WAKE_UP, 9_000_000);
     assertThat(late.pass()).isFalse();
-    assertThat(late.line()).startsWith("FAIL wake_up_p95_ms < ").contains("actual 9000");
+    assertThat(late.line()).startsWith("FAIL wake_up_p95_ms < ").contains("actual 900");
   }
 
   @Test
@@ -29,7 +29,7 @@ class ProbeBarsTest {
     assertThat(bar(spec, RunLedger.PROBE_SCHEDULE_FIRE_DELAY, 40_000).pass()).isTrue();
     Threshold late = bar(spec, RunLedger.PROBE_SCHEDULE_FIRE_DELAY, 7_500_000);
     assertThat(late.pass()).isFalse();
-    assertThat(late.line()).startsWith("FAIL schedule_fire_delay_p95_ms < ").contains("actual 7500");
+    assertThat(late.line()).startsWith("FAIL schedule_fire_delay_p95_ms < ").contains("actual 750");
   }
 
   @Test
