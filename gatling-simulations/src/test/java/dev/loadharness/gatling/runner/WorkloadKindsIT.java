@@ -7,6 +7,9 @@ import dev.loadharness.gatling.driver.RunLedger;
 import dev.loadharness.gatling.pipeline.RunOutcome;
 import dev.loadharness.reports.record.RunRecord;
 import dev.loadharness.reports.record.RunRecords;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -40,6 +43,20 @@ class WorkloadKindsIT {
     // 12 workflows wake from a timer; 12 from a timer and then from the driver's signal.
     assertThat(record.latencyMs().get(RunLedger.PROBE_WAKE_UP).count()).isEqualTo(36);
     assertThat(record.thresholds()).anyMatch(t -> t.metric().equals("wake_up_p95_ms") && t.pass());
+  }
+
+  @Test
+  @Timeout(value = 3, unit = TimeUnit.MINUTES)
+  void aSlowWorkflowTaskBreachesTheWakeUpBar() {
+    // Each workflow task's completion held back 2.1 s: every wake-up ends at a completed task, so each is late.
+    RunOutcome outcome = new LoadRunner(System.out).run(new RunOptions("long-idle", Optional.empty(), Optional.empty(),
+        LoadSuiteIT.RUNS, Duration.ofSeconds(2), Map.of("workflow_task_delay_ms", "2100")));
+    assertThat(outcome.exitCode()).as(outcome.message()).isEqualTo(RunOutcome.BREACH);
+    assertThat(outcome.breaches()).anySatisfy(t -> {
+      assertThat(t.metric()).isEqualTo("wake_up_p95_ms");
+      assertThat(t.actual()).isGreaterThan(2000);
+    });
+    assertThat(RunRecords.read(outcome.runDirectory()).latencyMs().get(RunLedger.PROBE_WAKE_UP).count()).isPositive();
   }
 
   @Test
