@@ -2,6 +2,8 @@ package dev.loadharness.gatling.action;
 
 import dev.loadharness.gatling.driver.LoadDriver;
 import dev.loadharness.gatling.driver.RunLedger;
+import dev.loadharness.gatling.driver.WakeUps;
+import dev.loadharness.scenarios.catalog.KitchenSinkPlan;
 import dev.loadharness.scenarios.catalog.WorkflowKind;
 import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowStub;
@@ -30,6 +32,14 @@ public final class Temporal {
   public static final String ATTACHED = "temporal.attached";
   /** Session key: how many round trips. */
   public static final String ROUNDS = "temporal.rounds";
+  /** Session key: how many {@code poke} signals the driver sends (a kitchen-sink root's plan waits for them). */
+  public static final String SIGNALS = "temporal.signals";
+  /** Session key: ms after the start at which the driver sends {@code wake} (long-idle), 0 for none. */
+  public static final String SIGNAL_AFTER_MS = "temporal.signalAfterMs";
+  /** Session key: the workflow's wake-ups are read from its history after its result (long-idle). */
+  public static final String WAKE_UPS = "temporal.wakeUps";
+  /** Session key: the id of the Temporal Schedule this user created instead of starting a workflow. */
+  public static final String SCHEDULE = "temporal.schedule";
 
   private Temporal() {}
 
@@ -45,6 +55,17 @@ public final class Temporal {
       LoadDriver.Assignment assignment = driver.nextAssignment();
       long requested = ledger.started();
       long requestedAtMs = System.currentTimeMillis();
+      if (assignment.kind() == WorkflowKind.SCHEDULE) {
+        return ScheduleCalls.create(driver, assignment).handle((id, error) -> {
+          if (error != null) {
+            ledger.failed("start: " + Causes.of(error));
+            throw new java.util.concurrent.CompletionException(Causes.unwrap(error));
+          }
+          ledger.startReturned(requested);
+          return kindKeys(session, assignment).set(SCHEDULE, id).set(REQUESTED, requested)
+              .set(REQUESTED_AT_MS, requestedAtMs).set(ATTACHED, false).set(INTERACTIVE, false).set(ROUNDS, 1);
+        });
+      }
       return CompletableFuture.supplyAsync(() -> {
         WorkflowStub stub = driver.stub(assignment);
         try {
@@ -65,7 +86,7 @@ public final class Temporal {
           ledger.startReturned(requested);
         }
         boolean interactive = assignment.kind() == WorkflowKind.INTERACTIVE;
-        return session.set(STUB, started.stub()).set(REQUESTED, requested).set(REQUESTED_AT_MS, requestedAtMs)
+        return kindKeys(session, assignment).set(STUB, started.stub()).set(REQUESTED, requested).set(REQUESTED_AT_MS, requestedAtMs)
             .set(ATTACHED, started.attached()).set(INTERACTIVE, interactive)
             .set(ROUNDS, assignment.rounds());
       });
@@ -80,6 +101,10 @@ public final class Temporal {
     return new TemporalActionBuilder("completed", REQUESTED_AT_MS, session -> {
       LoadDriver driver = LoadDriver.current();
       RunLedger ledger = driver.ledger();
+      if (session.contains(SCHEDULE)) {
+        return ScheduleCalls.completed(driver, session.getString(SCHEDULE), session.getLong(REQUESTED))
+            .thenApply(ignored -> session);
+      }
       WorkflowStub stub = session.get(STUB);
       long requested = session.getLong(REQUESTED);
       CompletableFuture<Object> result = stub.getResultAsync(driver.remainingMillis(), TimeUnit.MILLISECONDS,
@@ -127,6 +152,51 @@ public final class Temporal {
   /** Sends update {@code name} and waits for its result. */
   public static TemporalActionBuilder update(String name) {
     return call("update " + name, stub -> stub.update(name, Integer.class));
+  }
+
+  /**
+   * Sends signal {@code name} to the started workflow once {@link #SIGNAL_AFTER_MS} has passed since its start
+   * returned (the workflow idles meanwhile); an abort releases the wait. Logged with the idle time included.
+   */
+  public static TemporalActionBuilder signalAfterIdle(String name) {
+    return new TemporalActionBuilder("idle, then signal " + name, session -> {
+      LoadDriver driver = LoadDriver.current();
+      WorkflowStub stub = session.get(STUB);
+      CompletableFuture<Object> sent = CompletableFuture.supplyAsync(() -> {
+        stub.signal(name);
+        return null;
+      }, CompletableFuture.delayedExecutor(session.getLong(SIGNAL_AFTER_MS), TimeUnit.MILLISECONDS, driver.executor()));
+      CompletableFuture<Object> released = driver.abortSignal().thenApply(reason -> {
+        throw new java.util.concurrent.CancellationException("run aborted: " + reason);
+      });
+      return sent.applyToEither(released, r -> r).thenApply(ignored -> session);
+    });
+  }
+
+  /**
+   * Reads the completed workflow's history and records each wake-up ({@link WakeUps}) as the ledger's
+   * {@link RunLedger#PROBE_WAKE_UP} latency.
+   */
+  public static TemporalActionBuilder wakeUps() {
+    return new TemporalActionBuilder("history wake-ups", session -> {
+      LoadDriver driver = LoadDriver.current();
+      WorkflowStub stub = session.get(STUB);
+      long requested = session.getLong(REQUESTED);
+      return CompletableFuture.supplyAsync(() -> {
+        WakeUps.of(driver.client().fetchHistory(stub.getExecution().getWorkflowId()).getEvents())
+            .forEach(micros -> driver.ledger().probe(RunLedger.PROBE_WAKE_UP, requested, micros));
+        return session;
+      }, driver.executor());
+    });
+  }
+
+  /** The session keys the chain's kind-specific steps read: driver signals, the idle signal, wake-ups. */
+  private static io.gatling.javaapi.core.Session kindKeys(io.gatling.javaapi.core.Session session,
+      LoadDriver.Assignment assignment) {
+    WorkflowKind kind = assignment.kind();
+    int signals = kind == WorkflowKind.KITCHEN_SINK ? KitchenSinkPlan.of(assignment.shape()).signals() : 0;
+    long signalAfterMs = kind == WorkflowKind.LONG_IDLE ? 1000L * assignment.shape().get("signal_after_s", 0) : 0;
+    return session.set(SIGNALS, signals).set(SIGNAL_AFTER_MS, signalAfterMs).set(WAKE_UPS, kind == WorkflowKind.LONG_IDLE);
   }
 
   /** A started (or, for a retried segment, attached) workflow. */

@@ -37,6 +37,8 @@ public final class LoadDriver implements AutoCloseable {
   private final ThreadPoolExecutor executor;
   private final AtomicLong sequence = new AtomicLong();
   private final CompletableFuture<String> aborted = new CompletableFuture<>();
+  private final java.util.Set<String> liveSchedules = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private volatile io.temporal.client.schedules.ScheduleClient schedules;
 
   /**
    * @param seed chooses the order of the mix and each workflow's seed
@@ -193,10 +195,76 @@ public final class LoadDriver implements AutoCloseable {
     return idPrefix;
   }
 
+  /** The client of this run's namespace, for calls the actions make besides starting (histories). */
+  public WorkflowClient client() {
+    return client;
+  }
+
+  /** The run's task queue. */
+  public String taskQueue() {
+    return taskQueue;
+  }
+
+  /** A schedule client on the driver's connection and namespace, created on first use. */
+  public io.temporal.client.schedules.ScheduleClient schedules() {
+    if (schedules == null) {
+      synchronized (this) {
+        if (schedules == null) {
+          schedules = io.temporal.client.schedules.ScheduleClient.newInstance(client.getWorkflowServiceStubs(),
+              io.temporal.client.schedules.ScheduleClientOptions.newBuilder()
+                  .setNamespace(client.getOptions().getNamespace()).build());
+        }
+      }
+    }
+    return schedules;
+  }
+
+  /** Schedule {@code id} was created: {@link #close} deletes it if its workflow's action has not. */
+  public void scheduleCreated(String id) {
+    liveSchedules.add(id);
+  }
+
+  /** How long one delete of a schedule may take: the SDK's own call retries for minutes against a lost server. */
+  static final Duration DELETE_DEADLINE = Duration.ofSeconds(10);
+
+  /**
+   * Deletes schedule {@code id} within {@link #DELETE_DEADLINE} (one already gone counts as deleted) and forgets
+   * it; returns the failure when it could not, in which case {@link #close} tries again.
+   */
+  public java.util.Optional<String> deleteSchedule(String id) {
+    try {
+      client.getWorkflowServiceStubs().blockingStub()
+          .withDeadlineAfter(DELETE_DEADLINE.toMillis(), TimeUnit.MILLISECONDS)
+          .deleteSchedule(io.temporal.api.workflowservice.v1.DeleteScheduleRequest.newBuilder()
+              .setNamespace(client.getOptions().getNamespace()).setScheduleId(id)
+              .setIdentity(client.getOptions().getIdentity()).build());
+    } catch (io.grpc.StatusRuntimeException e) {
+      if (e.getStatus().getCode() != io.grpc.Status.Code.NOT_FOUND) {
+        return java.util.Optional.of(e.getStatus().toString());
+      }
+    }
+    liveSchedules.remove(id);
+    return java.util.Optional.empty();
+  }
+
+  /** Schedules created and not yet deleted. */
+  public java.util.Set<String> liveSchedules() {
+    return java.util.Set.copyOf(liveSchedules);
+  }
+
+  /**
+   * Releases the driver. Schedules still alive (the run failed, was interrupted or cut at its budget before
+   * their actions deleted them) are deleted here, so a run leaves none on the user's cluster.
+   */
   @Override
   public void close() {
     CURRENT.compareAndSet(this, null);
     executor.shutdownNow();
+    for (String id : liveSchedules()) {
+      // Should the server be gone, the schedule's end time stops it firing in any case.
+      deleteSchedule(id).ifPresent(failure -> org.slf4j.LoggerFactory.getLogger(LoadDriver.class)
+          .warn("could not delete schedule {}: {}", id, failure));
+    }
   }
 
   /**

@@ -16,6 +16,10 @@ import org.HdrHistogram.Recorder;
  */
 public final class RunLedger {
   private static final long HIGHEST_US = TimeUnit.HOURS.toMicros(2);
+  /** Probe: a long-idle workflow's wake-up, from its timer's due time or its signal to its next completed task. */
+  public static final String PROBE_WAKE_UP = "wake_up";
+  /** Probe: a schedule's fire delay, the fired workflow's start minus its scheduled time. */
+  public static final String PROBE_SCHEDULE_FIRE_DELAY = "schedule_fire_delay";
 
   private final long startNanos = System.nanoTime();
   private final long startWallMs = System.currentTimeMillis();
@@ -32,6 +36,7 @@ public final class RunLedger {
   private final Recorder endToEnd = new Recorder(HIGHEST_US, 3);
   private final Histogram startTotal = new Histogram(HIGHEST_US, 3);
   private final Histogram endToEndTotal = new Histogram(HIGHEST_US, 3);
+  private final Map<String, Histogram> probes = new ConcurrentHashMap<>();
 
   /** An empty histogram of the ledger's range and precision (microseconds), to merge ledgers' histograms into. */
   public static Histogram newHistogram() {
@@ -105,6 +110,31 @@ public final class RunLedger {
     timedOut.increment();
   }
 
+  /**
+   * A latency a workload kind measures besides start and end-to-end (a wake-up, a schedule's fire delay),
+   * under {@code name}, for the workflow whose start was requested at {@code requestedNanos} (warm-up ones are
+   * left out, as for end-to-end).
+   */
+  public void probe(String name, long requestedNanos, long micros) {
+    if (requestedNanos - firstStartNanos() >= warmUpNanos) {
+      Histogram h = probes.computeIfAbsent(name, n -> new Histogram(HIGHEST_US, 3));
+      synchronized (h) {
+        h.recordValue(Math.max(0, Math.min(HIGHEST_US, micros)));
+      }
+    }
+  }
+
+  /** Copies of the probes' histograms (microseconds) so far, by name. */
+  public Map<String, Histogram> probes() {
+    Map<String, Histogram> out = new TreeMap<>();
+    probes.forEach((name, h) -> {
+      synchronized (h) {
+        out.put(name, h.copy());
+      }
+    });
+    return out;
+  }
+
   private void record(Recorder recorder, long requestedNanos) {
     if (requestedNanos - firstStartNanos() >= warmUpNanos) {
       recorder.recordValue(Math.min(HIGHEST_US, TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - requestedNanos)));
@@ -153,7 +183,7 @@ public final class RunLedger {
   /** Everything the ledger holds at the end of an injection, as values. */
   public Totals totals() {
     return new Totals(counts(), startLatencies(), endToEndLatencies(), failureCauses(), attachedCount(), startWallMs,
-        startWallMs + TimeUnit.NANOSECONDS.toMillis(firstStartNanos() - startNanos));
+        startWallMs + TimeUnit.NANOSECONDS.toMillis(firstStartNanos() - startNanos), probes());
   }
 
   /**
@@ -166,12 +196,20 @@ public final class RunLedger {
    * @param attached started workflows that were attached to, not started (retried segments)
    * @param ledgerStartWallMs when the ledger started, epoch ms (the origin of the driver's series)
    * @param firstStartWallMs when the first start was requested, epoch ms (the origin of the run's duration)
+   * @param probes the workload kinds' own latencies ({@link #probe}), microseconds, by name
    */
   public record Totals(Counts counts, Histogram start, Histogram endToEnd, Map<String, Long> failures,
-      long attached, long ledgerStartWallMs, long firstStartWallMs) {
-    /** Freezes the failure map. */
+      long attached, long ledgerStartWallMs, long firstStartWallMs, Map<String, Histogram> probes) {
+    /** Freezes the failure and probe maps. */
     public Totals {
       failures = Map.copyOf(failures);
+      probes = probes == null ? Map.of() : Map.copyOf(probes);
+    }
+
+    /** Totals without probe latencies (a distributed run's merge carries none). */
+    public Totals(Counts counts, Histogram start, Histogram endToEnd, Map<String, Long> failures, long attached,
+        long ledgerStartWallMs, long firstStartWallMs) {
+      this(counts, start, endToEnd, failures, attached, ledgerStartWallMs, firstStartWallMs, Map.of());
     }
   }
 

@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Runs the spec's warm-up workflows (the mix without interactive kinds, which need the driver's round
- * trips) before the measured load and waits for all of them, so fresh worker JVMs have compiled their hot
+ * Runs the spec's warm-up workflows (the mix without the kinds that need the driver's calls: round
+ * trips, signals, schedules) before the measured load and waits for all of them, so fresh worker JVMs have compiled their hot
  * paths and loaded every workflow class before anything is measured. Bounded: fails after {@code limit}.
  */
 public final class WarmUp {
@@ -24,7 +24,7 @@ public final class WarmUp {
 
   /** Starts {@code spec.warmUpWorkflows()} workflows and waits for their results. */
   public static void run(WorkflowClient client, String taskQueue, String idPrefix, ScenarioSpec spec, Duration limit) {
-    List<WorkloadEntry> mix = spec.mix().stream().filter(e -> e.kind() != WorkflowKind.INTERACTIVE).toList();
+    List<WorkloadEntry> mix = spec.mix().stream().filter(e -> e.kind() == null || !e.kind().drivenOnly()).toList();
     if (mix.isEmpty() || spec.warmUpWorkflows() == 0) {
       return;
     }

@@ -21,10 +21,26 @@ public record Measurements(
     long stickyHits,
     long stickyMisses,
     int workerDeaths,
-    java.util.Map<Metric, Double> scraped) {
+    java.util.Map<Metric, Double> scraped,
+    java.util.Map<String, Histogram> probes) {
 
   public Measurements {
     scraped = scraped == null ? java.util.Map.of() : java.util.Map.copyOf(scraped);
+    probes = probes == null ? java.util.Map.of() : java.util.Map.copyOf(probes);
+  }
+
+  /** Measurements without the workload kinds' probe latencies ({@code RunLedger.probe}). */
+  public Measurements(RunLedger.Counts counts, Histogram start, Histogram endToEnd, Histogram poll,
+      Histogram workflowScheduleToStart, Histogram activityScheduleToStart, long stickyHits, long stickyMisses,
+      int workerDeaths, java.util.Map<Metric, Double> scraped) {
+    this(counts, start, endToEnd, poll, workflowScheduleToStart, activityScheduleToStart, stickyHits, stickyMisses,
+        workerDeaths, scraped, java.util.Map.of());
+  }
+
+  /** A copy with the probe latencies (microseconds, by name) the driver recorded. */
+  public Measurements withProbes(java.util.Map<String, Histogram> latencies) {
+    return new Measurements(counts, start, endToEnd, poll, workflowScheduleToStart, activityScheduleToStart, stickyHits,
+        stickyMisses, workerDeaths, scraped, latencies);
   }
 
   /** Measurements of the harness's own workers: exact histograms only. */
@@ -59,12 +75,19 @@ public record Measurements(
       case DURATION_S -> Optional.of(counts.lastOutcomeS());
       case THROUGHPUT_WPS -> Optional.of(throughput());
       case WORKER_DEATHS -> Optional.of((double) workerDeaths);
+      case WAKE_UP_P95_MS -> probe(RunLedger.PROBE_WAKE_UP, 95);
+      case SCHEDULE_FIRE_DELAY_P95_MS -> probe(RunLedger.PROBE_SCHEDULE_FIRE_DELAY, 95);
     };
   }
 
   /** Completed workflows per second of the run (first start to last outcome). */
   public double throughput() {
     return counts.lastOutcomeS() <= 0 ? 0 : counts.completed() / counts.lastOutcomeS();
+  }
+
+  private Optional<Double> probe(String name, double percentile) {
+    Histogram h = probes.get(name);
+    return h == null ? Optional.empty() : p(h, percentile);
   }
 
   private static Optional<Double> p(Histogram h, double percentile) {

@@ -77,7 +77,7 @@ final class Measurement {
         injection.totals().endToEnd(), merged(measured, MetricNames.POLL_LATENCY_MS),
         merged(measured, MetricNames.SDK_WORKFLOW_SCHEDULE_TO_START),
         merged(measured, MetricNames.SDK_ACTIVITY_SCHEDULE_TO_START), hits, misses, deaths.size(),
-        fleet.map(FleetScrape.Result::gate).orElse(Map.of()));
+        fleet.map(FleetScrape.Result::gate).orElse(Map.of())).withProbes(injection.totals().probes());
     List<RunEvent> events = new ArrayList<>(injection.events());
     deaths.forEach(d -> events.add(new RunEvent(plan.secondsSinceStart(d.atMs()), RunEvent.WORKER_DIED, d.workerId(),
         "exit code " + d.exitCode() + (d.exitCode() == 137 ? " (SIGKILL)" : ""))));

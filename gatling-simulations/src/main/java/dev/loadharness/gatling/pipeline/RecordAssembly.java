@@ -82,7 +82,10 @@ final class RecordAssembly {
             LatencySummary.fromHistogram(m.workflowScheduleToStart(), TimeUnit.MICROSECONDS))
         .latency(RunRecord.LATENCY_ACTIVITY_SCHEDULE_TO_START,
             LatencySummary.fromHistogram(m.activityScheduleToStart(), TimeUnit.MICROSECONDS))
-        .series(measured.series())
+        .series(measured.series());
+    // The workload kinds' own latencies (wake-ups, schedule fire delays), under their probe names.
+    m.probes().forEach((name, h) -> b.latency(name, LatencySummary.fromHistogram(h, TimeUnit.MICROSECONDS)));
+    b
         .driver(injection.driver())
         .failures(injection.totals().failures());
     if (m.stickyHits() + m.stickyMisses() > 0) {

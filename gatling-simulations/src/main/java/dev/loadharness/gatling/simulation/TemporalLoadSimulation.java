@@ -49,7 +49,12 @@ public class TemporalLoadSimulation extends Simulation {
         .doIf(session -> session.getBoolean(Temporal.INTERACTIVE)).then(
             exec(session -> session).repeat(session -> session.getInt(Temporal.ROUNDS)).on(
                 exec(Temporal.signal("advance")), exec(Temporal.query("progress")), exec(Temporal.update("bump"))))
+        // A kitchen-sink root's plan waits for the driver's signals; a long-idle workflow for one after its idle time.
+        .doIf(session -> session.getInt(Temporal.SIGNALS) > 0).then(
+            exec(session -> session).repeat(session -> session.getInt(Temporal.SIGNALS)).on(exec(Temporal.signal("poke"))))
+        .doIf(session -> session.getLong(Temporal.SIGNAL_AFTER_MS) > 0).then(exec(Temporal.signalAfterIdle("wake")))
         .exec(Temporal.completed())
+        .doIf(session -> session.getBoolean(Temporal.WAKE_UPS)).then(exec(Temporal.wakeUps()))
         .exec(stopLoadGeneratorIf(session -> "aborted: " + LoadDriver.current().abortReason().orElse(""),
             session -> LoadDriver.current().isAborted()));
   }

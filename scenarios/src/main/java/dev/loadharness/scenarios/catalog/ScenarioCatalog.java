@@ -24,7 +24,9 @@ public final class ScenarioCatalog implements WorkflowCatalog {
         TimerWorkflow.Impl.class,
         ContinueAsNewWorkflow.Impl.class,
         LargePayloadWorkflow.Impl.class,
-        LongHistoryWorkflow.Impl.class);
+        LongHistoryWorkflow.Impl.class,
+        KitchenSinkWorkflow.Impl.class,
+        LongIdleWorkflow.Impl.class);
   }
 
   @Override

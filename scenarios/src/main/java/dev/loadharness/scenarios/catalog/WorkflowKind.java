@@ -24,16 +24,66 @@ public enum WorkflowKind {
   TIMERS("timers", TimerWorkflow.class, Map.of("timers", 3, "sleep_ms", 200)),
   CONTINUE_AS_NEW("continue-as-new", ContinueAsNewWorkflow.class, Map.of("runs", 3, "cpu_ms", 5)),
   LARGE_PAYLOAD("large-payload", LargePayloadWorkflow.class, Map.of("payload_kb", 256, "steps", 2)),
-  LONG_HISTORY("long-history", LongHistoryWorkflow.class, Map.of("steps", 200));
+  LONG_HISTORY("long-history", LongHistoryWorkflow.class, Map.of("steps", 200)),
+  KITCHEN_SINK("kitchen-sink", KitchenSinkWorkflow.class, KitchenSinkPlan.DEFAULTS, KitchenSinkPlan.RANGES),
+  LONG_IDLE("long-idle", LongIdleWorkflow.class, LongIdleWorkflow.DEFAULTS, LongIdleWorkflow.RANGES),
+  SCHEDULE("schedule", ChainWorkflow.class, ScheduleKind.DEFAULTS, ScheduleKind.RANGES);
 
   private final String id;
   private final Class<?> workflowInterface;
   private final Map<String, Integer> defaults;
+  private final Map<String, Range> ranges;
 
   WorkflowKind(String id, Class<?> workflowInterface, Map<String, Integer> defaults) {
+    this(id, workflowInterface, defaults, Map.of());
+  }
+
+  WorkflowKind(String id, Class<?> workflowInterface, Map<String, Integer> defaults, Map<String, Range> ranges) {
     this.id = id;
     this.workflowInterface = workflowInterface;
     this.defaults = defaults;
+    this.ranges = ranges;
+  }
+
+  /**
+   * The values parameter {@code name} may take: the kind's bound where it has one (the generated kinds keep
+   * their size finite), otherwise any whole number >= 0.
+   */
+  public Range range(String name) {
+    return ranges.getOrDefault(name, Range.ANY);
+  }
+
+  /** Whether {@code name} has a bound of its own (its errors then name the range). */
+  public boolean bounded(String name) {
+    return ranges.containsKey(name);
+  }
+
+  /**
+   * An inclusive range of a parameter's values.
+   *
+   * @param min the smallest allowed value
+   * @param max the largest allowed value
+   */
+  public record Range(int min, int max) {
+    /** Any whole number >= 0: the bound of a parameter without one of its own. */
+    public static final Range ANY = new Range(0, Integer.MAX_VALUE);
+
+    /** Validates {@code 0 <= min <= max}. */
+    public Range {
+      if (min < 0 || min > max) {
+        throw new IllegalArgumentException("range must have 0 <= min <= max, was " + min + ".." + max);
+      }
+    }
+
+    /** Whether {@code value} is in the range. */
+    public boolean contains(int value) {
+      return value >= min && value <= max;
+    }
+
+    @Override
+    public String toString() {
+      return min + ".." + max;
+    }
   }
 
   /** The spelling in spec files. */
@@ -56,6 +106,14 @@ public enum WorkflowKind {
     Map<String, Integer> merged = new LinkedHashMap<>(defaults);
     merged.putAll(given);
     return merged;
+  }
+
+  /**
+   * Whether a workflow of this kind needs the driver's calls besides start (round trips, signals, a schedule),
+   * so it cannot run as a plain warm-up workflow.
+   */
+  public boolean drivenOnly() {
+    return this == INTERACTIVE || this == KITCHEN_SINK || this == LONG_IDLE || this == SCHEDULE;
   }
 
   /** The kind spelled {@code id}, if any. */

@@ -11,7 +11,8 @@ public enum ServerCapability {
   POLLER_SCALING_HINTS("sends poller-scaling hints to autoscaling pollers"),
   STICKY_WORKER_RECOVERY("moves workflows of a dead sticky worker to a live one"),
   PERSISTENT_HISTORY("keeps histories outside the JVM heap"),
-  VISIBILITY_COUNT("counts executions through visibility (CountWorkflowExecutions)");
+  VISIBILITY_COUNT("counts executions through visibility (CountWorkflowExecutions)"),
+  SCHEDULES("runs Temporal Schedules (CreateSchedule and the scheduler behind it)");
 
   private final String description;
 

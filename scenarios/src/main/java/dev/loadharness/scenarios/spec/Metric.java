@@ -22,7 +22,11 @@ public enum Metric {
   COMPLETED_RATIO("completed_ratio", "completed / started"),
   DURATION_S("duration_s", "first start to last result, s"),
   THROUGHPUT_WPS("throughput_wps", "completed workflows per second"),
-  WORKER_DEATHS("worker_deaths", "worker processes that ended during the run without the scenario stopping them");
+  WORKER_DEATHS("worker_deaths", "worker processes that ended during the run without the scenario stopping them"),
+  WAKE_UP_P95_MS("wake_up_p95_ms",
+      "p95 of long-idle wake-ups: timer due time or signal to the next completed workflow task, ms"),
+  SCHEDULE_FIRE_DELAY_P95_MS("schedule_fire_delay_p95_ms",
+      "p95 of schedule fire delay: a fired workflow's actual start minus its scheduled time, ms");
 
   private final String id;
   private final String description;

@@ -150,8 +150,11 @@ final class SpecValidator {
           if (!kind.get().defaults().containsKey(p.getKey())) {
             problem(path + ".params." + p.getKey(), "unknown parameter of " + kind.get().id() + "; known: "
                 + String.join(", ", new TreeSet<>(kind.get().defaults().keySet())));
-          } else if (p.getValue() == null || p.getValue() < 0) {
+          } else if (p.getValue() == null || p.getValue() < 0 && !kind.get().bounded(p.getKey())) {
             problem(path + ".params." + p.getKey(), "must be a whole number >= 0, got " + p.getValue());
+          } else if (!kind.get().range(p.getKey()).contains(p.getValue())) {
+            problem(path + ".params." + p.getKey(), p.getValue() + " is out of range for " + kind.get().id()
+                + "; allowed " + kind.get().range(p.getKey()));
           }
         }
         if (weight > 0 && problems.isEmpty()) {

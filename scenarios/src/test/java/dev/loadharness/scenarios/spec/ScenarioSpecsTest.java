@@ -73,7 +73,7 @@ class ScenarioSpecsTest {
             "server: unknown server kind \"mainframe\"; known: auto, in-memory, dev-server, testcontainers, external",
             "requires[0]: unknown capability \"teleport\"; known: sticky-schedule-to-start-timeout, "
                 + "describe-task-queue, reset-sticky-task-queue, poller-scaling-hints, sticky-worker-recovery, "
-                + "persistent-history, visibility-count",
+                + "persistent-history, visibility-count, schedules",
             "thresholds[2].metric: unknown metric \"pol_p95\"; known: " + Metric.known(),
             "thresholds[2].op: unknown op \"~\"; known: < <= > >= =="))
         .hasMessageStartingWith("bad.yaml: 11 problem(s):");
