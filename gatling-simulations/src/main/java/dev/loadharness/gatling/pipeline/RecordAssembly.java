@@ -49,6 +49,7 @@ final class RecordAssembly {
         .runtimeSetting("workflow_pollers", w.workflowPollers())
         .runtimeSetting("activity_pollers", w.activityPollers())
         .runtimeSetting("cache_size", w.cacheSize())
+        .runtime(w.taskQueues() == 1 ? java.util.Map.of() : java.util.Map.of("task_queues", w.taskQueues()))
         .runtime(injected(plan))
         .artifact("summary", RunSummary.FILE_NAME)
         .artifact(RunRecord.ARTIFACT_HTML_REPORT, RunReport.FILE_NAME);
@@ -90,6 +91,7 @@ final class RecordAssembly {
     measured.workerScrape().ifPresent(b::workerScrape);
     measured.serverMetrics().ifPresent(b::serverMetrics);
     b.saturation(measured.saturation());
+    measured.taskQueues().forEach(b::taskQueue);
     measured.events().forEach(b::event);
     thresholds.forEach(b::threshold);
     gatlingReport(plan.runDir()).ifPresent(p -> b.artifact(RunRecord.ARTIFACT_GATLING_REPORT, p));
