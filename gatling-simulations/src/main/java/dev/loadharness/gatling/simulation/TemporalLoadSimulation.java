@@ -73,13 +73,22 @@ public class TemporalLoadSimulation extends Simulation {
           constantConcurrentUsers(injection.concurrency()).during(injection.duration()));
       // Each half period is one of Gatling's own ramps: it paces the arrivals (open) or keeps the concurrency
       // (closed: a new user starts when one ends below the target), so no scheduler of ours is in the loop.
-      case EBB_AND_FLOW -> workflow.injectOpen(ramps(injection).stream()
-          .map(r -> rampUsersPerSec(r.from()).to(r.to()).during(r.during()))
-          .toArray(OpenInjectionStep[]::new));
-      case BACKLOG -> workflow.injectClosed(ramps(injection).stream()
-          .map(r -> rampConcurrentUsers((int) Math.round(r.from())).to((int) Math.round(r.to())).during(r.during()))
-          .toArray(ClosedInjectionStep[]::new));
+      case EBB_AND_FLOW -> workflow.injectOpen(rateRamps(injection));
+      case BACKLOG -> workflow.injectClosed(concurrencyRamps(injection));
     };
+  }
+
+  /** An ebb-and-flow wave as Gatling's open steps: one {@code rampUsersPerSec} per half period. */
+  static OpenInjectionStep[] rateRamps(Injection injection) {
+    return ramps(injection).stream().map(r -> rampUsersPerSec(r.from()).to(r.to()).during(r.during()))
+        .toArray(OpenInjectionStep[]::new);
+  }
+
+  /** A backlog wave as Gatling's closed steps: one {@code rampConcurrentUsers} per half period. */
+  static ClosedInjectionStep[] concurrencyRamps(Injection injection) {
+    return ramps(injection).stream()
+        .map(r -> rampConcurrentUsers((int) Math.round(r.from())).to((int) Math.round(r.to())).during(r.during()))
+        .toArray(ClosedInjectionStep[]::new);
   }
 
   private static List<Wave.Ramp> ramps(Injection injection) {

@@ -34,52 +34,45 @@ class WorkloadModelsIT {
   }
 
   @Test
-  @Timeout(value = 2, unit = TimeUnit.MINUTES)
+  @Timeout(value = 3, unit = TimeUnit.MINUTES)
   void ebbAndFlowOffersTheWaveItsSpecNames() {
     RunOutcome outcome = LoadRunsForTests.run("ebb-and-flow", LoadSuiteIT.RUNS);
     LoadSuiteIT.assertPassed(outcome);
     RunRecord record = RunRecords.read(outcome.runDirectory());
-    // Gatling's four ramps offer exactly the wave's area: 1 -> 9 -> 1 /s twice in 20 s.
-    assertThat(record.load().started()).isEqualTo(record.load().completed()).isEqualTo(100);
+    // Gatling's four ramps offer exactly the wave's area: 1 -> 5 -> 1 /s twice in 16 s.
+    assertThat(record.load().started()).isEqualTo(record.load().completed()).isEqualTo(48);
     assertThat(record.workload().injection().model()).isEqualTo("ebb-and-flow");
-    assertThat(record.workload().injection().wave()).isEqualTo(new Workload.Wave(1, 9, 10));
+    assertThat(record.workload().injection().wave()).isEqualTo(new Workload.Wave(1, 5, 8));
     assertThat(record.series().hasData(SeriesColumn.OFFERED_RATE)).isTrue();
-    assertThat(max(record, SeriesColumn.OFFERED_RATE)).as("the flood").isGreaterThan(6);
-    assertThat(min(record, SeriesColumn.OFFERED_RATE)).as("the ebb").isLessThan(3);
-    assertThat(max(record, SeriesColumn.THROUGHPUT_WPS)).as("the workers followed the flood").isGreaterThan(4);
+    assertThat(max(record, SeriesColumn.OFFERED_RATE)).as("the flood").isGreaterThan(3.5);
+    assertThat(min(record, SeriesColumn.OFFERED_RATE)).as("the ebb").isLessThan(2.5);
+    assertThat(max(record, SeriesColumn.THROUGHPUT_WPS)).as("the workers followed the flood").isGreaterThan(2);
     assertThat(outcome.runDirectory().resolve("report.html")).content().contains("offered_rate");
   }
 
   @Test
-  @Timeout(value = 2, unit = TimeUnit.MINUTES)
+  @Timeout(value = 3, unit = TimeUnit.MINUTES)
   void backlogKeepsTheInFlightWorkflowsUnderTheWavingTarget() {
     RunOutcome outcome = LoadRunsForTests.run("backlog", LoadSuiteIT.RUNS);
     LoadSuiteIT.assertPassed(outcome);
     RunRecord record = RunRecords.read(outcome.runDirectory());
-    assertThat(record.load().started()).isEqualTo(record.load().completed()).isGreaterThan(50);
-    assertThat(record.workload().injection().wave()).isEqualTo(new Workload.Wave(4, 24, 10));
+    assertThat(record.load().started()).isEqualTo(record.load().completed()).isGreaterThan(20);
+    assertThat(record.workload().injection().wave()).isEqualTo(new Workload.Wave(2, 12, 8));
     assertThat(record.workload().workflows()).as("a closed model has no count").isZero();
-    assertThat(max(record, SeriesColumn.BACKLOG_TARGET)).isGreaterThan(16).isLessThanOrEqualTo(24);
-    // Gatling's closed model starts a workflow only below the target: never more in flight than the flood.
-    assertThat(max(record, SeriesColumn.IN_FLIGHT)).as("in flight").isLessThanOrEqualTo(24).isGreaterThan(10);
-    List<Double> target = record.series().column(SeriesColumn.BACKLOG_TARGET);
-    List<Double> inFlight = record.series().column(SeriesColumn.IN_FLIGHT);
-    for (int i = 0; i < target.size(); i++) {
-      if (inFlight.get(i) != null && target.get(i) != null) {
-        // One tick of slack: the target is sampled at the tick, the ramp moved since the last start.
-        assertThat(inFlight.get(i)).as("in flight at tick " + i).isLessThanOrEqualTo(target.get(i) + 4);
-      }
-    }
+    assertThat(max(record, SeriesColumn.BACKLOG_TARGET)).isGreaterThan(8).isLessThanOrEqualTo(12);
+    // Gatling's closed model starts a workflow only below the target: never more in flight than the flood. (On
+    // the ebb, in flight falls only as fast as workflows complete: starting none is all the model can do.)
+    assertThat(max(record, SeriesColumn.IN_FLIGHT)).as("in flight").isLessThanOrEqualTo(12).isGreaterThan(6);
     assertThat(outcome.runDirectory().resolve("report.html")).content().contains("backlog_target");
   }
 
   @Test
-  @Timeout(value = 2, unit = TimeUnit.MINUTES)
+  @Timeout(value = 3, unit = TimeUnit.MINUTES)
   void manyTaskQueuesSpreadsTheWorkflowsAndCountsEachQueue() throws Exception {
     RunOutcome outcome = LoadRunsForTests.run("many-task-queues", LoadSuiteIT.RUNS);
     LoadSuiteIT.assertPassed(outcome);
     RunRecord record = RunRecords.read(outcome.runDirectory());
-    assertThat(record.load().started()).isEqualTo(record.load().completed()).isEqualTo(80);
+    assertThat(record.load().started()).isEqualTo(record.load().completed()).isEqualTo(40);
     assertThat(record.runtime()).containsEntry("task_queues", 8);
     if (record.environment().serverKind().equals("in-memory")) {
       return; // it cannot count through visibility: no per-queue counts there
@@ -89,8 +82,8 @@ class WorkloadModelsIT {
         .containsExactly(base + "-0", base + "-1", base + "-2", base + "-3", base + "-4", base + "-5", base + "-6",
             base + "-7");
     assertThat(record.taskQueues()).allSatisfy(q -> {
-      assertThat(q.started()).as(q.name()).isEqualTo(10);
-      assertThat(q.completed()).as(q.name()).isEqualTo(10);
+      assertThat(q.started()).as(q.name()).isEqualTo(5);
+      assertThat(q.completed()).as(q.name()).isEqualTo(5);
     });
     for (String worker : List.of("worker-1", "worker-2")) {
       String log = Files.readString(outcome.runDirectory().resolve(Path.of("workers", worker, "worker.log")));

@@ -265,9 +265,9 @@ final class SpecValidator {
     }
     Duration duration = duration("injection.duration", raw.duration(), null);
     Duration period = duration("injection.period", raw.period(), null);
-    if (period != null && (period.compareTo(Wave.MIN_PERIOD) < 0 || period.toMillis() % 2 != 0)) {
-      problem("injection.period", raw.period() + " is out of range; allowed: " + Wave.MIN_PERIOD.toSeconds()
-          + "s or more, a whole number of milliseconds that halves evenly");
+    if (period != null && !Wave.allowedPeriod(period)) {
+      problem("injection.period", raw.period() + " is out of range; allowed: a whole even number of seconds, "
+          + Wave.MIN_PERIOD.toSeconds() + "s or more (each half is one Gatling ramp, paced in whole seconds)");
     }
     if (problems.size() > before) {
       return null;

@@ -22,14 +22,22 @@ public record Wave(double low, double high, Duration period) {
     if (!(low >= 0) || !(high > low) || Double.isInfinite(high)) {
       throw new IllegalArgumentException("a wave needs 0 <= low < high, got low " + low + ", high " + high);
     }
-    if (period == null || period.compareTo(MIN_PERIOD) < 0) {
-      throw new IllegalArgumentException("a wave's period must be at least " + MIN_PERIOD.toSeconds() + " s, got "
-          + period);
+    if (!allowedPeriod(period)) {
+      throw new IllegalArgumentException("a wave's period must be a whole even number of seconds, at least "
+          + MIN_PERIOD.toSeconds() + " s, got " + period);
     }
   }
 
   /** The shortest period: each half is one ramp of at least a second. */
   public static final Duration MIN_PERIOD = Duration.ofSeconds(2);
+
+  /**
+   * Whether {@code period} halves into whole seconds: Gatling's ramps count and pace in whole seconds (a ramp's
+   * users are its area over {@code duration.toSeconds()}), so a half second would be dropped silently.
+   */
+  public static boolean allowedPeriod(Duration period) {
+    return period != null && period.compareTo(MIN_PERIOD) >= 0 && period.toMillis() % 2000 == 0;
+  }
 
   /** The wave's value {@code seconds} after the injection began; {@code low} before it and after {@code end}. */
   public double at(double seconds, Duration end) {
@@ -61,12 +69,12 @@ public record Wave(double low, double high, Duration period) {
   /** Whether {@code duration} is a positive whole number of periods. */
   public boolean fits(Duration duration) {
     return duration != null && !duration.isZero() && !duration.isNegative()
-        && duration.toMillis() % period.toMillis() == 0 && period.toMillis() % 2 == 0;
+        && duration.toMillis() % period.toMillis() == 0;
   }
 
   /**
-   * The arrivals a rate wave offers over {@code duration}: each ramp's area, rounded as Gatling rounds a ramp's
-   * user count, summed.
+   * The arrivals a rate wave offers over {@code duration}: each ramp's area, truncated to whole workflows as
+   * Gatling counts a ramp's users, summed.
    */
   public long arrivals(Duration duration) {
     return ramps(duration).stream().mapToLong(Ramp::arrivals).sum();
@@ -85,9 +93,12 @@ public record Wave(double low, double high, Duration period) {
    * @param during how long it lasts
    */
   public record Ramp(double from, double to, Duration during) {
-    /** The arrivals a rate ramp offers: its area, rounded to whole workflows. */
+    /**
+     * The arrivals a rate ramp offers: its area truncated to whole workflows, computed as Gatling 3.15's
+     * {@code RampRateOpenInjection} does (in this order, so the floating-point result is the same).
+     */
     public long arrivals() {
-      return Math.round((from + to) / 2 * during.toMillis() / 1000.0);
+      return (long) ((from + (to - from) / 2.0) * during.toSeconds());
     }
   }
 }

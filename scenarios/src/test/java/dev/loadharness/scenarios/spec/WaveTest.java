@@ -36,6 +36,9 @@ class WaveTest {
     assertThatThrownBy(() -> new Wave(5, 5, Duration.ofSeconds(10))).hasMessageContaining("0 <= low < high");
     assertThatThrownBy(() -> new Wave(-1, 5, Duration.ofSeconds(10))).hasMessageContaining("0 <= low < high");
     assertThatThrownBy(() -> new Wave(1, 5, Duration.ofSeconds(1))).hasMessageContaining("at least 2 s");
+    assertThatThrownBy(() -> new Wave(1, 5, Duration.ofSeconds(5))).hasMessageContaining("whole even number");
+    assertThat(new Wave(0, 3, Duration.ofSeconds(6)).arrivals(Duration.ofSeconds(6)))
+        .as("each 3 s ramp's area 4.5 is 4 workflows, as Gatling counts").isEqualTo(8);
   }
 
   @Test

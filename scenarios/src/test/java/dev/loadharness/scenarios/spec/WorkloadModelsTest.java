@@ -55,8 +55,11 @@ class WorkloadModelsTest {
     assertThat(problems("injection: {model: ebb-and-flow, min_rate: 1, period: 10s, duration: 20s}\n"))
         .containsExactly("injection.max_rate: missing; allowed: more than min_rate (workflows per second at the flood)");
     assertThat(problems("injection: {model: ebb-and-flow, min_rate: 1, max_rate: 9, period: 1s, duration: 20s}\n"))
-        .containsExactly("injection.period: 1s is out of range; allowed: 2s or more, a whole number of milliseconds "
-            + "that halves evenly");
+        .containsExactly("injection.period: 1s is out of range; allowed: a whole even number of seconds, 2s or "
+            + "more (each half is one Gatling ramp, paced in whole seconds)");
+    assertThat(problems("injection: {model: ebb-and-flow, min_rate: 1, max_rate: 9, period: 3s, duration: 9s}\n"))
+        .containsExactly("injection.period: 3s is out of range; allowed: a whole even number of seconds, 2s or "
+            + "more (each half is one Gatling ramp, paced in whole seconds)");
     assertThat(problems("injection: {model: ebb-and-flow, min_rate: 1, max_rate: 9, period: 10s, duration: 25s}\n"))
         .containsExactly("injection.duration: 25s is not a whole number of injection.period 10s; allowed: 1, 2, 3, "
             + "... periods");
