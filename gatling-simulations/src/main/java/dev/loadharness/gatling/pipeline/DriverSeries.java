@@ -4,7 +4,6 @@ import com.sun.management.OperatingSystemMXBean;
 import dev.loadharness.gatling.driver.RunLedger;
 import dev.loadharness.reports.record.SeriesColumn;
 import dev.loadharness.runtime.metrics.ServerBacklogProbe;
-import dev.loadharness.scenarios.spec.Injection;
 import io.temporal.api.enums.v1.TaskQueueType;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.io.PrintStream;
@@ -32,7 +31,7 @@ final class DriverSeries {
   private final List<Long> completed = new ArrayList<>();
   private final Map<SeriesColumn, List<Double>> columns = new EnumMap<>(SeriesColumn.class);
   private final Optional<ProcessHandle> server;
-  private final Injection injection;
+  private final dev.loadharness.scenarios.spec.Injection injection;
   private final Optional<SeriesColumn> offered;
   private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
   private long lastCompleted;
@@ -68,7 +67,7 @@ final class DriverSeries {
    * @param server the server's process when it runs on this machine as our child, to sample its CPU
    */
   DriverSeries(RunLedger ledger, PrintStream out, Optional<Backlog> backlog, Optional<ProcessHandle> server,
-      Injection injection) {
+      dev.loadharness.scenarios.spec.Injection injection) {
     this.ledger = ledger;
     this.injection = injection;
     this.offered = offeredColumn(injection);
@@ -101,7 +100,7 @@ final class DriverSeries {
   }
 
   /** The column the injection's offered profile goes into: a wave's rate or in-flight target; none for the rest. */
-  static Optional<SeriesColumn> offeredColumn(Injection injection) {
+  static Optional<SeriesColumn> offeredColumn(dev.loadharness.scenarios.spec.Injection injection) {
     return switch (injection.model()) {
       case EBB_AND_FLOW -> Optional.of(SeriesColumn.OFFERED_RATE);
       case BACKLOG -> Optional.of(SeriesColumn.BACKLOG_TARGET);
@@ -110,7 +109,7 @@ final class DriverSeries {
   }
 
   /** What the injection offered {@code seconds} after its first start: the wave's value then. */
-  static double offeredAt(Injection injection, double seconds) {
+  static double offeredAt(dev.loadharness.scenarios.spec.Injection injection, double seconds) {
     return injection.wave().orElseThrow().at(seconds, injection.duration());
   }
 
