@@ -9,6 +9,7 @@ import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +30,7 @@ public final class LoadDriver implements AutoCloseable {
 
   private final WorkflowClient client;
   private final String taskQueue;
+  private final List<String> taskQueues;
   private final String idPrefix;
   private final ScenarioSpec spec;
   private final Segment segment;
@@ -55,9 +57,23 @@ public final class LoadDriver implements AutoCloseable {
    */
   public LoadDriver(WorkflowClient client, String taskQueue, String idPrefix, ScenarioSpec spec, Segment segment,
       long seed, int callThreads) {
+    this(client, List.of(taskQueue), idPrefix, spec, segment, seed, callThreads);
+  }
+
+  /**
+   * A driver spreading the workflows over {@code taskQueues} round-robin by sequence number (workflow {@code n}
+   * on queue {@code n % size}, as omes's many-task-queue scenario does), so every segment of a distributed run
+   * spreads the same way.
+   */
+  public LoadDriver(WorkflowClient client, List<String> taskQueues, String idPrefix, ScenarioSpec spec,
+      Segment segment, long seed, int callThreads) {
+    if (taskQueues.isEmpty()) {
+      throw new IllegalArgumentException("a load driver needs at least one task queue");
+    }
     this.segment = segment;
     this.client = client;
-    this.taskQueue = taskQueue;
+    this.taskQueues = List.copyOf(taskQueues);
+    this.taskQueue = this.taskQueues.get(0);
     this.idPrefix = idPrefix;
     this.spec = spec;
     this.ledger = new RunLedger(spec.warmUp().toMillis());
@@ -139,13 +155,24 @@ public final class LoadDriver implements AutoCloseable {
   /** The next workflow to start: its kind, input and id. */
   public Assignment nextAssignment() {
     long n = segment.globalSequence(sequence.getAndIncrement());
+    String queue = queueOf(n);
     if (lost(n)) {
       // Injected regression: a workflow that sleeps far past the time budget, so its result never arrives.
       return new Assignment(idPrefix + n, WorkflowKind.TIMERS, new Shape(WorkflowKind.TIMERS.id(),
-          Map.of("timers", 1, "sleep_ms", (int) Duration.ofHours(12).toMillis()), n));
+          Map.of("timers", 1, "sleep_ms", (int) Duration.ofHours(12).toMillis()), n)).onQueue(queue);
     }
     WorkloadEntry entry = picker.pick(n);
-    return assignment(entry, idPrefix + n, n, n * 7919 + 17);
+    return assignment(entry, idPrefix + n, n, n * 7919 + 17).onQueue(queue);
+  }
+
+  /** The task queue of workflow {@code n}: round-robin over the run's queues. */
+  public String queueOf(long n) {
+    return taskQueues.get((int) Math.floorMod(n, (long) taskQueues.size()));
+  }
+
+  /** The run's task queues, in order. */
+  public List<String> taskQueues() {
+    return taskQueues;
   }
 
   /** Workflow {@code n} of {@code entry}: a catalog kind's shape, or the user's arguments rendered for it. */
@@ -171,7 +198,7 @@ public final class LoadDriver implements AutoCloseable {
   public WorkflowStub stub(Assignment assignment) {
     return client.newUntypedWorkflowStub(assignment.workflowType(),
         WorkflowOptions.newBuilder()
-            .setTaskQueue(taskQueue)
+            .setTaskQueue(assignment.taskQueue() == null ? taskQueue : assignment.taskQueue())
             .setWorkflowId(assignment.workflowId())
             .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
             .setWorkflowRunTimeout(spec.timeBudget().plus(Duration.ofMinutes(5)))
@@ -274,12 +301,24 @@ public final class LoadDriver implements AutoCloseable {
    * @param shape the catalog workflow's input, null for a user's workflow type
    * @param workflowType the type to start
    * @param args the start arguments
+   * @param taskQueue the queue it is started on; null: the driver's first queue
    */
-  public record Assignment(String workflowId, WorkflowKind kind, Shape shape, String workflowType, Object[] args) {
+  public record Assignment(String workflowId, WorkflowKind kind, Shape shape, String workflowType, Object[] args,
+      String taskQueue) {
+
+    /** A workflow on the driver's first queue. */
+    public Assignment(String workflowId, WorkflowKind kind, Shape shape, String workflowType, Object[] args) {
+      this(workflowId, kind, shape, workflowType, args, null);
+    }
 
     /** A catalog workflow: its interface's type, the shape as its one argument. */
     public Assignment(String workflowId, WorkflowKind kind, Shape shape) {
       this(workflowId, kind, shape, kind.workflowInterface().getSimpleName(), new Object[] {shape});
+    }
+
+    /** This workflow started on {@code queue}. */
+    public Assignment onQueue(String queue) {
+      return new Assignment(workflowId, kind, shape, workflowType, args, queue);
     }
 
     /** Signal/query/update round trips the driver makes (interactive catalog workflows only). */

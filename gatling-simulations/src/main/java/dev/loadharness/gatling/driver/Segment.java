@@ -2,6 +2,7 @@ package dev.loadharness.gatling.driver;
 
 import dev.loadharness.scenarios.spec.Injection;
 import dev.loadharness.scenarios.spec.ScenarioSpec;
+import dev.loadharness.scenarios.spec.Wave;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -63,13 +64,26 @@ public record Segment(int index, int count) {
     }
     Injection i = spec.injection();
     return spec.withLoad(workflows(spec.workflows()),
-        new Injection(i.model(), i.duration(), rate(i.rate()), concurrency(i.concurrency())));
+        new Injection(i.model(), i.duration(), rate(i.rate()), concurrency(i.concurrency()),
+            i.wave().map(w -> i.model().open() ? w.share(count) : backlog(w))));
+  }
+
+  /** This segment's share of a backlog wave: whole workflows in flight at each end, the remainder to the first. */
+  private Wave backlog(Wave w) {
+    return new Wave(concurrency((int) w.low()), concurrency((int) w.high()), w.period());
   }
 
   /** Why {@code spec} cannot be split into {@code count} segments (one would drive nothing), or empty. */
   public static Optional<String> whyUnsplittable(ScenarioSpec spec, int count) {
     if (count < 1) {
       return Optional.of("segments: " + count + " is not allowed; at least 1");
+    }
+    if (spec.injection().model() == Injection.Model.BACKLOG) {
+      Wave w = spec.injection().wave().orElseThrow();
+      boolean flat = split(count).stream().anyMatch(s -> s.concurrency((int) w.high()) <= s.concurrency((int) w.low()));
+      return flat ? Optional.of("segments: " + count + " segments of a backlog between " + (int) w.low() + " and "
+          + (int) w.high() + " would leave a segment without a wave; at most " + (int) (w.high() - w.low()))
+          : Optional.empty();
     }
     if (spec.injection().model() == Injection.Model.CLOSED) {
       return spec.injection().concurrency() < count

@@ -1,6 +1,5 @@
 package dev.loadharness.gatling.driver;
 
-import dev.loadharness.scenarios.catalog.WorkflowKind;
 import dev.loadharness.scenarios.spec.ScenarioSpec;
 import dev.loadharness.scenarios.spec.WorkloadEntry;
 import io.temporal.client.WorkflowClient;
@@ -24,6 +23,12 @@ public final class WarmUp {
 
   /** Starts {@code spec.warmUpWorkflows()} workflows and waits for their results. */
   public static void run(WorkflowClient client, String taskQueue, String idPrefix, ScenarioSpec spec, Duration limit) {
+    run(client, List.of(taskQueue), idPrefix, spec, limit);
+  }
+
+  /** As {@link #run(WorkflowClient, String, String, ScenarioSpec, Duration)}, round-robin over {@code taskQueues}. */
+  public static void run(WorkflowClient client, List<String> taskQueues, String idPrefix, ScenarioSpec spec,
+      Duration limit) {
     List<WorkloadEntry> mix = spec.mix().stream().filter(e -> e.kind() == null || !e.kind().drivenOnly()).toList();
     if (mix.isEmpty() || spec.warmUpWorkflows() == 0) {
       return;
@@ -33,7 +38,7 @@ public final class WarmUp {
     for (int i = 0; i < spec.warmUpWorkflows(); i++) {
       LoadDriver.Assignment a = LoadDriver.assignment(picker.pick(i), idPrefix + i, i, i);
       WorkflowStub stub = client.newUntypedWorkflowStub(a.workflowType(),
-          WorkflowOptions.newBuilder().setTaskQueue(taskQueue).setWorkflowId(a.workflowId())
+          WorkflowOptions.newBuilder().setTaskQueue(taskQueues.get(i % taskQueues.size())).setWorkflowId(a.workflowId())
               .setWorkflowRunTimeout(limit.plusMinutes(1)).build());
       stub.start(a.args());
       results.add(stub.getResultAsync(limit.toMillis(), TimeUnit.MILLISECONDS, Object.class));

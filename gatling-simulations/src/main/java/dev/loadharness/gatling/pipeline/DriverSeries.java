@@ -31,6 +31,8 @@ final class DriverSeries {
   private final List<Long> completed = new ArrayList<>();
   private final Map<SeriesColumn, List<Double>> columns = new EnumMap<>(SeriesColumn.class);
   private final Optional<ProcessHandle> server;
+  private final dev.loadharness.scenarios.spec.Injection injection;
+  private final Optional<SeriesColumn> offered;
   private final OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
   private long lastCompleted;
   private double lastElapsed;
@@ -38,13 +40,21 @@ final class DriverSeries {
   private long lastServerCpuNs;
   private MachineCpu.Sample lastMachine;
 
-  /** Where to ask for the server backlog: the run's task queue. */
-  record Backlog(WorkflowServiceStubs stubs, String namespace, String taskQueue) {
+  /** Where to ask for the server backlog: the run's task queues, summed. */
+  record Backlog(WorkflowServiceStubs stubs, String namespace, List<String> taskQueues) {
+    Backlog {
+      taskQueues = List.copyOf(taskQueues);
+    }
+
     Double read() {
       try {
-        return (double) (ServerBacklogProbe.approximateBacklog(stubs, namespace, taskQueue,
-            TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW)
-            + ServerBacklogProbe.approximateBacklog(stubs, namespace, taskQueue, TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY));
+        long total = 0;
+        for (String taskQueue : taskQueues) {
+          total += ServerBacklogProbe.approximateBacklog(stubs, namespace, taskQueue,
+              TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW)
+              + ServerBacklogProbe.approximateBacklog(stubs, namespace, taskQueue, TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY);
+        }
+        return (double) total;
       } catch (RuntimeException e) {
         return null; // a gap in the chart: the server did not answer this tick
       }
@@ -56,8 +66,12 @@ final class DriverSeries {
    *
    * @param server the server's process when it runs on this machine as our child, to sample its CPU
    */
-  DriverSeries(RunLedger ledger, PrintStream out, Optional<Backlog> backlog, Optional<ProcessHandle> server) {
+  DriverSeries(RunLedger ledger, PrintStream out, Optional<Backlog> backlog, Optional<ProcessHandle> server,
+      dev.loadharness.scenarios.spec.Injection injection) {
     this.ledger = ledger;
+    this.injection = injection;
+    this.offered = offeredColumn(injection);
+    offered.ifPresent(c -> columns.put(c, new ArrayList<>()));
     this.out = out;
     this.backlog = backlog;
     this.server = server;
@@ -85,6 +99,20 @@ final class DriverSeries {
     return beforeNs < 0 || afterNs < 0 ? null : Math.max(0, 100.0 * (afterNs - beforeNs) / 1e9 / span);
   }
 
+  /** The column the injection's offered profile goes into: a wave's rate or in-flight target; none for the rest. */
+  static Optional<SeriesColumn> offeredColumn(dev.loadharness.scenarios.spec.Injection injection) {
+    return switch (injection.model()) {
+      case EBB_AND_FLOW -> Optional.of(SeriesColumn.OFFERED_RATE);
+      case BACKLOG -> Optional.of(SeriesColumn.BACKLOG_TARGET);
+      default -> Optional.empty();
+    };
+  }
+
+  /** What the injection offered {@code seconds} after its first start: the wave's value then. */
+  static double offeredAt(dev.loadharness.scenarios.spec.Injection injection, double seconds) {
+    return injection.wave().orElseThrow().at(seconds, injection.duration());
+  }
+
   synchronized void tick() {
     RunLedger.Counts c = ledger.counts();
     double now = (System.nanoTime() - ledger.startNanos()) / 1e9;
@@ -98,6 +126,9 @@ final class DriverSeries {
     columns.get(SeriesColumn.IN_FLIGHT).add((double) c.inFlight());
     columns.get(SeriesColumn.END_TO_END_P95_MS).add(intervalP95);
     backlog.ifPresent(b -> columns.get(SeriesColumn.SERVER_BACKLOG).add(b.read()));
+    // Gatling's injection begins with the first start, so the wave's clock starts there.
+    offered.ifPresent(col -> columns.get(col).add(offeredAt(injection,
+        c.started() == 0 ? 0 : (System.nanoTime() - ledger.firstStartNanos()) / 1e9)));
     long driverCpu = os.getProcessCpuTime();
     columns.get(SeriesColumn.DRIVER_CPU_PERCENT).add(percentOfOneCore(lastDriverCpuNs, driverCpu, span));
     lastDriverCpuNs = driverCpu;

@@ -97,9 +97,11 @@ final class Injection {
       Optional<WorkerProcesses> workers, PrintStream out) {
     ScenarioSpec load = segment.of(plan.spec());
     int callThreads = Math.max(4, Math.min(32, load.injection().model() == dev.loadharness.scenarios.spec.Injection.Model.CLOSED
-        ? load.injection().concurrency() : load.workflows()));
+        ? load.injection().concurrency()
+        : load.injection().model() == dev.loadharness.scenarios.spec.Injection.Model.BACKLOG
+            ? (int) load.injection().wave().orElseThrow().high() : load.workflows()));
     return new Running(plan, server, client, workers, out,
-        new LoadDriver(client, plan.taskQueue(), plan.idPrefix(), plan.spec(), segment, 42L, callThreads));
+        new LoadDriver(client, plan.taskQueues(), plan.idPrefix(), plan.spec(), segment, 42L, callThreads));
   }
 
   /**
@@ -141,9 +143,9 @@ final class Injection {
       this.driver = driver;
       this.signals = Signals.whileRunning(reason -> abort(driver, plan, events, "interrupted", reason));
       Optional<DriverSeries.Backlog> backlog = server.capabilities().contains(ServerCapability.DESCRIBE_TASK_QUEUE)
-          ? Optional.of(new DriverSeries.Backlog(client.getWorkflowServiceStubs(), server.namespace(), plan.taskQueue()))
+          ? Optional.of(new DriverSeries.Backlog(client.getWorkflowServiceStubs(), server.namespace(), plan.taskQueues()))
           : Optional.empty();
-      series = new DriverSeries(driver.ledger(), out, backlog, server.process());
+      series = new DriverSeries(driver.ledger(), out, backlog, server.process(), driver.segmentSpec().injection());
       long every = plan.progressEvery().toMillis();
       timers.scheduleAtFixedRate(series::tick, every, every, TimeUnit.MILLISECONDS);
       ServerWatch watch = new ServerWatch(client.getWorkflowServiceStubs(), SERVER_GONE_AFTER);

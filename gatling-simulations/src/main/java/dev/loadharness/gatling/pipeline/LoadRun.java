@@ -116,7 +116,9 @@ public final class LoadRun {
           + "this record, so bars on them have no data)");
       return WorkerProcesses.none();
     }
-    out.println("starting " + spec.workers().processes() + " worker JVM(s) on task queue " + plan.taskQueue()
+    out.println("starting " + spec.workers().processes() + " worker JVM(s) on task queue " + (plan.taskQueues().size() == 1
+        ? plan.taskQueue() : plan.taskQueues().size() + " task queues " + plan.taskQueues().get(0) + " .. "
+            + plan.taskQueues().get(plan.taskQueues().size() - 1) + " (each process polls all)")
         + (plan.workerCode().revision().isPresent() ? ", worker code: " + plan.workerCode().label() : ""));
     if (spec.inject().any()) {
       out.println("INJECTED REGRESSION (a test of the gate, not a real run): " + spec.inject().describe());
@@ -127,7 +129,9 @@ public final class LoadRun {
     }
     List<String> arguments = new java.util.ArrayList<>(spec.inject().workerArguments());
     arguments.addAll(code.workerArguments());
-    return WorkerProcesses.start(spec.effectiveWorkers(), server.connection(), plan.taskQueue(), plan.runDir(),
+    // The worker takes a comma-separated list: one SDK worker per queue (the runtime's TEMPORAL_TASK_QUEUE form).
+    return WorkerProcesses.start(spec.effectiveWorkers(), server.connection(), String.join(",", plan.taskQueues()),
+        plan.runDir(),
         code.workerClasspath(plan.workerCode().classpath()), arguments);
   }
 
@@ -138,7 +142,7 @@ public final class LoadRun {
       return List.of();
     }
     out.println("warm-up: " + spec.warmUpWorkflows() + " workflows before the measured load");
-    WarmUp.run(client, plan.taskQueue(), plan.warmUpPrefix(), spec, WARM_UP_LIMIT);
+    WarmUp.run(client, plan.taskQueues(), plan.warmUpPrefix(), spec, WARM_UP_LIMIT);
     return workers.settledSnapshots();
   }
 
@@ -230,6 +234,12 @@ public final class LoadRun {
     return switch (injection.model()) {
       case CLOSED -> "closed model, " + injection.concurrency() + " in flight for " + injection.duration().toSeconds() + " s";
       case CONSTANT_RATE -> workflows + " workflows at " + injection.rate() + "/s";
+      case EBB_AND_FLOW -> workflows + " workflows, the rate ebbing and flowing " + injection.wave().orElseThrow().low()
+          + " .. " + injection.wave().orElseThrow().high() + "/s every " + injection.wave().orElseThrow().period()
+          .toSeconds() + " s for " + injection.duration().toSeconds() + " s";
+      case BACKLOG -> "backlog model, " + (int) injection.wave().orElseThrow().low() + " .. "
+          + (int) injection.wave().orElseThrow().high() + " in flight every " + injection.wave().orElseThrow().period()
+          .toSeconds() + " s for " + injection.duration().toSeconds() + " s";
       default -> workflows + " workflows, " + injection.model().id();
     };
   }

@@ -2,6 +2,7 @@ package dev.loadharness.gatling.pipeline;
 
 import dev.loadharness.gatling.driver.RunLedger;
 import dev.loadharness.gatling.gate.Measurements;
+import dev.loadharness.gatling.gate.QueueCounts;
 import dev.loadharness.gatling.gate.SaturationRule;
 import dev.loadharness.gatling.gate.VisibilityCheck;
 import dev.loadharness.gatling.scrape.FleetScrape;
@@ -11,6 +12,7 @@ import dev.loadharness.reports.record.ScrapedMetrics;
 import dev.loadharness.reports.record.Resources;
 import dev.loadharness.reports.record.RunEvent;
 import dev.loadharness.reports.record.SeriesColumn;
+import dev.loadharness.reports.record.TaskQueueCount;
 import dev.loadharness.reports.record.TimeSeries;
 import dev.loadharness.runtime.metrics.MetricNames;
 import dev.loadharness.scenarios.server.ServerCapability;
@@ -46,10 +48,12 @@ final class Measurement {
    * @param workerScrape a deployed fleet's scraped metrics, when the run drove one with endpoints
    * @param serverMetrics the server's scraped metrics, when its endpoint is known
    * @param saturation which side saturated first, by {@link SaturationRule}
+   * @param taskQueues the server's count per task queue of a run on several queues; empty for one queue, or where
+   *     the server cannot count
    */
   record Result(Measurements measurements, Optional<VisibilityCheck.Result> visibility, TimeSeries series,
       Optional<Resources> resources, List<RunEvent> events, int workers, Optional<ScrapedMetrics> workerScrape,
-      Optional<ScrapedMetrics> serverMetrics, Saturation saturation) {}
+      Optional<ScrapedMetrics> serverMetrics, Saturation saturation, List<TaskQueueCount> taskQueues) {}
 
   static Result run(RunPlan plan, ServerEnvironment server, WorkflowClient client, WorkerProcesses workers,
       List<WorkerMetricsSnapshot> warmUpBaseline, Injection.Result injection, Scrapes scrapes) {
@@ -59,6 +63,10 @@ final class Measurement {
         && server.capabilities().contains(ServerCapability.VISIBILITY_COUNT)
         ? VisibilityCheck.run(client, plan.idPrefix(), counts)
         : Optional.empty();
+    List<TaskQueueCount> queues = plan.taskQueues().size() > 1 && injection.aborted().isEmpty()
+        && server.capabilities().contains(ServerCapability.VISIBILITY_COUNT)
+        ? QueueCounts.of(client, plan.idPrefix(), plan.taskQueues(), counts)
+        : List.of();
     List<WorkerProcesses.Death> deaths = workers.deaths();
     workers.close();
     scrapes.close();
@@ -85,7 +93,7 @@ final class Measurement {
     TimeSeries series = series(workers, injection.series(), fleet, serverScrape);
     return new Result(m, visibility, series, resources(snapshots), events, workers.files().size(),
         fleet.map(FleetScrape.Result::metrics), serverScrape.map(ServerScrape.Result::metrics),
-        SaturationRule.judge(series));
+        SaturationRule.judge(series), queues);
   }
 
   private static TimeSeries series(WorkerProcesses workers, DriverSeries.Samples driver,

@@ -51,6 +51,7 @@ final class RecordAssembly {
         .runtimeSetting("workflow_pollers", w.workflowPollers())
         .runtimeSetting("activity_pollers", w.activityPollers())
         .runtimeSetting("cache_size", w.cacheSize())
+        .runtime(w.taskQueues() == 1 ? java.util.Map.of() : java.util.Map.of("task_queues", w.taskQueues()))
         .runtime(injected(plan))
         .artifact("summary", RunSummary.FILE_NAME)
         .artifact(RunRecord.ARTIFACT_HTML_REPORT, RunReport.FILE_NAME);
@@ -95,6 +96,7 @@ final class RecordAssembly {
     measured.workerScrape().ifPresent(b::workerScrape);
     measured.serverMetrics().ifPresent(b::serverMetrics);
     b.saturation(measured.saturation());
+    measured.taskQueues().forEach(b::taskQueue);
     measured.events().forEach(b::event);
     boolean calibrated = thresholds.stream().anyMatch(t -> t.name().startsWith(Judge.CALIBRATED_PREFIX));
     SharedMachine.event(plan.secondsSinceStart(System.currentTimeMillis()), measured.series(),

@@ -22,7 +22,8 @@ final class RecordedWorkload {
     List<Workload.MixEntry> mix = spec.mix().stream().map(RecordedWorkload::entry).toList();
     Injection i = spec.injection();
     return new Workload(spec.workflows(), mix,
-        new Workload.Injection(i.model().id(), seconds(i.duration()), i.rate(), i.concurrency()),
+        new Workload.Injection(i.model().id(), seconds(i.duration()), i.rate(), i.concurrency(),
+            i.wave().map(w -> new Workload.Wave(w.low(), w.high(), seconds(w.period()))).orElse(null)),
         seconds(spec.warmUp()), spec.warmUpWorkflows(),
         spec.workers().killOneAfter().map(RecordedWorkload::seconds).orElse(null));
   }

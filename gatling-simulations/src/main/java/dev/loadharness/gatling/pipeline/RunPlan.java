@@ -82,6 +82,14 @@ public record RunPlan(ScenarioSpec spec, Path runDir, Instant startedAt, Duratio
     return workerQueue.or(() -> spec.workers().taskQueue()).orElse("load-" + runId());
   }
 
+  /**
+   * Every task queue of the run: {@link #taskQueue} alone, or its {@code workers.task_queues} suffixed queues
+   * ({@code <queue>-0} ...) which the run's workers all poll. An external fleet polls its one queue.
+   */
+  public java.util.List<String> taskQueues() {
+    return externalWorkers() ? java.util.List.of(taskQueue()) : spec.workers().taskQueueNames(taskQueue());
+  }
+
   /** Prefix of the measured workflows' ids (the visibility check counts by it). */
   public String idPrefix() {
     return runId() + "-wf-";

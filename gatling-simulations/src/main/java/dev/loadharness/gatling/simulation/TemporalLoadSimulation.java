@@ -4,7 +4,9 @@ import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.rampConcurrentUsers;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 
@@ -12,10 +14,14 @@ import dev.loadharness.gatling.action.Temporal;
 import dev.loadharness.gatling.driver.LoadDriver;
 import dev.loadharness.scenarios.spec.Injection;
 import dev.loadharness.scenarios.spec.ScenarioSpec;
+import dev.loadharness.scenarios.spec.Wave;
+import io.gatling.javaapi.core.ClosedInjectionStep;
+import io.gatling.javaapi.core.OpenInjectionStep;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The simulation the load pipeline runs (scripts/load, through {@code GatlingSeam}, its driver installed
@@ -70,6 +76,27 @@ public class TemporalLoadSimulation extends Simulation {
               : injection.duration()));
       case CLOSED -> workflow.injectClosed(
           constantConcurrentUsers(injection.concurrency()).during(injection.duration()));
+      // Each half period is one of Gatling's own ramps: it paces the arrivals (open) or keeps the concurrency
+      // (closed: a new user starts when one ends below the target), so no scheduler of ours is in the loop.
+      case EBB_AND_FLOW -> workflow.injectOpen(rateRamps(injection));
+      case BACKLOG -> workflow.injectClosed(concurrencyRamps(injection));
     };
+  }
+
+  /** An ebb-and-flow wave as Gatling's open steps: one {@code rampUsersPerSec} per half period. */
+  static OpenInjectionStep[] rateRamps(Injection injection) {
+    return ramps(injection).stream().map(r -> rampUsersPerSec(r.from()).to(r.to()).during(r.during()))
+        .toArray(OpenInjectionStep[]::new);
+  }
+
+  /** A backlog wave as Gatling's closed steps: one {@code rampConcurrentUsers} per half period. */
+  static ClosedInjectionStep[] concurrencyRamps(Injection injection) {
+    return ramps(injection).stream()
+        .map(r -> rampConcurrentUsers((int) Math.round(r.from())).to((int) Math.round(r.to())).during(r.during()))
+        .toArray(ClosedInjectionStep[]::new);
+  }
+
+  private static List<Wave.Ramp> ramps(Injection injection) {
+    return injection.wave().orElseThrow().ramps(injection.duration());
   }
 }

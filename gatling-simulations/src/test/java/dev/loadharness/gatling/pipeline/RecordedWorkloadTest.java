@@ -29,4 +29,16 @@ class RecordedWorkloadTest {
         .isEqualTo(RecordedWorkload.of(spec.withRuntime(RuntimeMode.ADAPTIVE)));
     assertThat(RecordedWorkload.of(ScenarioSpecs.load("worker-restart")).killOneWorkerAfterS()).isPositive();
   }
+
+  @Test
+  void aWavedInjectionRecordsItsProfileAndKeysTheTrendOnIt() {
+    Workload ebb = RecordedWorkload.of(ScenarioSpecs.load("ebb-and-flow"));
+    assertThat(ebb.injection().wave()).isEqualTo(new Workload.Wave(1, 5, 8));
+    assertThat(ebb.parts()).containsEntry("injection", "ebb-and-flow 1..5/s every 8 s for 16 s")
+        .containsEntry("workflows", "48");
+    Workload backlog = RecordedWorkload.of(ScenarioSpecs.load("backlog"));
+    assertThat(backlog.workflows()).isZero();
+    assertThat(backlog.parts()).containsEntry("injection", "backlog 2..12 in flight every 8 s for 16 s");
+    assertThat(RecordedWorkload.of(ScenarioSpecs.load("smoke")).injection().wave()).isNull();
+  }
 }

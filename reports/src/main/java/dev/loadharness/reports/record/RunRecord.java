@@ -43,6 +43,8 @@ import java.util.TreeMap;
  * @param serverMetrics the Temporal server's own metrics, scraped from its Prometheus endpoint; null when not scraped
  * @param saturation which side saturated first, null when the run was not measured
  * @param segments the segments of a distributed run (its load split over drivers), empty for a single run
+ * @param taskQueues the server's count of the run's workflows on each of its task queues, for a run spread over
+ *     several ({@code workers.task_queues}); empty (and not written) for a run on one queue
  */
 public record RunRecord(
     int schema,
@@ -70,7 +72,8 @@ public record RunRecord(
     ScrapedMetrics serverMetrics,
     Saturation saturation,
     // Written only for a distributed run, so a single run's run.json is unchanged by the field.
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SegmentSummary> segments) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SegmentSummary> segments,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<TaskQueueCount> taskQueues) {
 
   /** The schema version this class reads and writes. */
   public static final int SCHEMA = 1;
@@ -120,6 +123,7 @@ public record RunRecord(
     failures = failures == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(failures));
     events = events == null ? List.of() : List.copyOf(events);
     segments = segments == null ? List.of() : List.copyOf(segments);
+    taskQueues = taskQueues == null ? List.of() : List.copyOf(taskQueues);
     for (Map.Entry<String, String> artifact : artifacts.entrySet()) {
       requireRelative(artifact.getKey(), artifact.getValue());
     }
@@ -139,6 +143,7 @@ public record RunRecord(
         .saturation(saturation);
     events.forEach(b::event);
     segments.forEach(b::segment);
+    taskQueues.forEach(b::taskQueue);
     latencyMs.forEach(b::latency);
     thresholds.forEach(b::threshold);
     artifacts.forEach(b::artifact);
@@ -184,6 +189,7 @@ public record RunRecord(
     private final Map<String, Long> failures = new TreeMap<>();
     private final List<RunEvent> events = new ArrayList<>();
     private final List<SegmentSummary> segments = new ArrayList<>();
+    private final List<TaskQueueCount> taskQueues = new ArrayList<>();
     private String error;
     private ScrapedMetrics workerScrape;
     private ScrapedMetrics serverMetrics;
@@ -236,6 +242,12 @@ public record RunRecord(
     /** Adds one segment of a distributed run. */
     public Builder segment(SegmentSummary value) {
       this.segments.add(value);
+      return this;
+    }
+
+    /** Adds one task queue's count (a run spread over several queues). */
+    public Builder taskQueue(TaskQueueCount value) {
+      this.taskQueues.add(value);
       return this;
     }
 
@@ -347,7 +359,7 @@ public record RunRecord(
           : thresholds.stream().allMatch(Threshold::pass) ? Verdict.PASS : Verdict.FAIL;
       return new RunRecord(SCHEMA, runId, scenario, startedAt, git, environment, runtime, workload, load, latencyMs,
           sticky, resources, series, thresholds, v, artifacts, description, driver, failures, events, error,
-          workerScrape, serverMetrics, saturation, segments);
+          workerScrape, serverMetrics, saturation, segments, taskQueues);
     }
   }
 }

@@ -12,6 +12,10 @@ public enum SeriesColumn {
   THROUGHPUT_WPS("throughput_wps", "workflows/s"),
   /** Workflows started and not yet ended (driver). */
   IN_FLIGHT("in_flight", "workflows"),
+  /** The arrival rate the injection offered at the tick: an ebb-and-flow run's wave (driver). */
+  OFFERED_RATE("offered_rate", "workflows/s"),
+  /** The in-flight target the injection kept at the tick: a backlog run's wave (driver). */
+  BACKLOG_TARGET("backlog_target", "workflows"),
   /** End-to-end latency p95 of the workflows that ended in the interval, ms (driver). */
   END_TO_END_P95_MS("end_to_end_p95_ms", "ms"),
   /** Workflow-task slot limit summed over workers: the adaptive limit, or the fixed / SDK tuner's (workers). */

@@ -31,7 +31,7 @@ public record Workload(
       throw new IllegalArgumentException("workload.injection is required");
     }
     // A closed-model run's count is whatever completed in its duration: the spec gives none.
-    if (workflows < ("closed".equals(injection.model()) ? 0 : 1)) {
+    if (workflows < ("closed".equals(injection.model()) || "backlog".equals(injection.model()) ? 0 : 1)) {
       throw new IllegalArgumentException("workload.workflows must be >= 1 (0 for the closed model), was " + workflows);
     }
     if (mix == null || mix.isEmpty()) {
@@ -95,8 +95,17 @@ public record Workload(
    * @param durationS how long arrivals lasted (0 for at-once)
    * @param rate arrivals per second ({@code constant-rate}; 0 otherwise)
    * @param concurrency workflows kept in flight ({@code closed}; 0 otherwise)
+   * @param wave the offered profile of {@code ebb-and-flow} (arrival rates) and {@code backlog} (in-flight
+   *     targets); null for the other models, and then not written
    */
-  public record Injection(String model, double durationS, double rate, int concurrency) {
+  public record Injection(String model, double durationS, double rate, int concurrency,
+      @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+      Wave wave) {
+
+    /** An injection without a wave. */
+    public Injection(String model, double durationS, double rate, int concurrency) {
+      this(model, durationS, rate, concurrency, null);
+    }
 
     /** Validates the model and the numbers. */
     public Injection {
@@ -118,10 +127,34 @@ public record Workload(
       if (concurrency > 0) {
         s.append(' ').append(concurrency).append(" in flight");
       }
+      if (wave != null) {
+        s.append(' ').append(num(wave.low())).append("..").append(num(wave.high()))
+            .append("backlog".equals(model) ? " in flight" : "/s").append(" every ").append(num(wave.periodS()))
+            .append(" s");
+      }
       if (durationS > 0) {
         s.append(String.format(Locale.ROOT, " for %s s", num(durationS)));
       }
       return s.toString();
+    }
+  }
+
+  /**
+   * A triangle wave the injection followed: {@code low} at the start of each period, {@code high} half a period
+   * later.
+   *
+   * @param low arrivals per second (ebb-and-flow) or workflows in flight (backlog) at the ebb
+   * @param high the same at the flood
+   * @param periodS seconds of one low-high-low cycle
+   */
+  public record Wave(double low, double high, double periodS) {
+
+    /** Validates {@code 0 <= low < high} and a positive period. */
+    public Wave {
+      if (!(low >= 0) || !(high > low) || !(periodS > 0)) {
+        throw new IllegalArgumentException("workload.injection.wave needs 0 <= low < high and period_s > 0, was "
+            + low + ", " + high + ", " + periodS);
+      }
     }
   }
 }

@@ -44,8 +44,10 @@ public final class RunReport {
 
   /** Time-series charts: id, title, unit, columns; a chart none of whose columns has a sample is left out. */
   static final List<SeriesChart> SERIES_CHARTS = List.of(
-      new SeriesChart("series-throughput", "Throughput", "workflows/s", List.of(SeriesColumn.THROUGHPUT_WPS)),
-      new SeriesChart("series-in-flight", "In-flight workflows", "workflows", List.of(SeriesColumn.IN_FLIGHT)),
+      new SeriesChart("series-throughput", "Throughput (and the offered rate)", "workflows/s",
+          List.of(SeriesColumn.THROUGHPUT_WPS, SeriesColumn.OFFERED_RATE)),
+      new SeriesChart("series-in-flight", "In-flight workflows (and the backlog target)", "workflows",
+          List.of(SeriesColumn.IN_FLIGHT, SeriesColumn.BACKLOG_TARGET)),
       new SeriesChart("series-e2e", "End-to-end p95 per interval", "ms", List.of(SeriesColumn.END_TO_END_P95_MS)),
       new SeriesChart("series-slots", "Slot limits (the tuner's decisions) and slots used", "slots",
           List.of(SeriesColumn.WORKFLOW_SLOT_LIMIT, SeriesColumn.ACTIVITY_SLOT_LIMIT, SeriesColumn.SLOTS_USED)),

@@ -58,6 +58,12 @@ public final class RunSummary {
     s.append(String.format(Locale.ROOT, "- workflows: started %d = completed %d + failed %d + timed out %d + "
         + "unaccounted %d; %.1f s, %.2f wf/s%n", c.started(), c.completed(), c.failed(), c.timedOut(),
         c.unaccounted(), c.durationS(), c.throughputWps()));
+    if (!run.taskQueues().isEmpty()) {
+      // The server's count per queue: shows a queue that no worker polled (started, not completed).
+      s.append("- task queues (completed/started, counted by the server): ").append(run.taskQueues().stream()
+          .map(q -> q.name() + " " + q.completed() + "/" + q.started())
+          .collect(java.util.stream.Collectors.joining(", "))).append('\n');
+    }
     if (run.sticky() != null) {
       s.append(String.format(Locale.ROOT, "- sticky cache: %d hits, %d misses%n", run.sticky().hits(),
           run.sticky().misses()));

@@ -30,8 +30,13 @@ record RawSpec(
    */
   record RawMix(String kind, String type, Integer weight, Map<String, Integer> params, JsonNode args) {}
 
-  /** How workflows arrive. */
-  record RawInjection(String model, String duration, Double rate, Integer concurrency) {}
+  /** How workflows arrive; the wave fields are for the ebb-and-flow and backlog models. */
+  record RawInjection(String model, String duration, Double rate, Integer concurrency,
+      @JsonProperty("min_rate") Double minRate,
+      @JsonProperty("max_rate") Double maxRate,
+      @JsonProperty("min_backlog") Integer minBacklog,
+      @JsonProperty("max_backlog") Integer maxBacklog,
+      String period) {}
 
   /** Worker processes and their runtime settings. */
   record RawWorkers(
@@ -48,7 +53,8 @@ record RawSpec(
       @JsonProperty("workflow_classes") List<String> workflowClasses,
       @JsonProperty("activity_classes") List<String> activityClasses,
       Boolean external,
-      @JsonProperty("metrics_urls") List<String> metricsUrls) {}
+      @JsonProperty("metrics_urls") List<String> metricsUrls,
+      @JsonProperty("task_queues") Integer taskQueues) {}
 
   /** One threshold: metric, comparison and limit. */
   record RawThreshold(String metric, String op, Double limit) {}

@@ -41,7 +41,7 @@ public record ScenarioSpec(
     if (warmUpWorkflows < 0) {
       throw new IllegalArgumentException("warmUpWorkflows must be >= 0, got " + warmUpWorkflows);
     }
-    if (workflows < (injection.model() == Injection.Model.CLOSED ? 0 : 1)) {
+    if (workflows < (injection.model().open() ? 1 : 0)) {
       throw new IllegalArgumentException("workflows must be >= 1 (0 for the closed model), got " + workflows);
     }
   }

@@ -100,6 +100,26 @@ final class SpecValidator {
       }
       return 0;
     }
+    if (injection.model() == Injection.Model.BACKLOG) {
+      if (raw != null) {
+        problem("workflows", raw + " is ignored by the backlog model (it keeps between injection.min_backlog and "
+            + "max_backlog in flight for injection.duration); remove it");
+      }
+      return 0;
+    }
+    if (injection.model() == Injection.Model.EBB_AND_FLOW) {
+      long offered = injection.wave().orElseThrow().arrivals(injection.duration());
+      if (raw != null && raw != offered) {
+        problem("workflows", raw + " disagrees with the " + offered + " the wave offers over injection.duration "
+            + "(mean of min_rate and max_rate x duration); remove it or make it agree");
+      }
+      if (offered < 1) {
+        problem("injection.max_rate", "the wave offers no workflow over injection.duration; allowed: a rate whose "
+            + "mean with min_rate x duration is 1 or more");
+        return 1;
+      }
+      return bounded(offered);
+    }
     if (injection.model() == Injection.Model.CONSTANT_RATE && !injection.duration().isZero()) {
       long implied = Math.round(injection.rate() * injection.duration().toMillis() / 1000.0);
       if (raw != null && raw != implied) {
@@ -194,6 +214,16 @@ final class SpecValidator {
       problem("injection.model", "unknown model \"" + raw.model() + "\"; known: " + known);
       return null;
     }
+    if (model.get().waved()) {
+      return waved(model.get(), raw);
+    }
+    for (String[] field : new String[][] {{"min_rate", str(raw.minRate())}, {"max_rate", str(raw.maxRate())},
+        {"min_backlog", str(raw.minBacklog())}, {"max_backlog", str(raw.maxBacklog())}, {"period", raw.period()}}) {
+      if (field[1] != null) {
+        problem("injection." + field[0], field[1] + " is ignored by the " + model.get().id() + " model (min_rate, "
+            + "max_rate and period are for ebb-and-flow; min_backlog, max_backlog and period for backlog); remove it");
+      }
+    }
     Duration duration = model.get() == Injection.Model.AT_ONCE
         ? Duration.ZERO
         : duration("injection.duration", raw.duration(), model.get() == Injection.Model.CONSTANT_RATE ? Duration.ZERO : null);
@@ -209,9 +239,85 @@ final class SpecValidator {
     return new Injection(model.get(), duration, rate, concurrency);
   }
 
+  /**
+   * The ebb-and-flow and backlog models: a duration of whole periods and the wave's two ends. A field the model
+   * does not read is refused, since the run would silently drive something else than the spec says.
+   */
+  private Injection waved(Injection.Model model, RawSpec.RawInjection raw) {
+    int before = problems.size();
+    boolean rates = model == Injection.Model.EBB_AND_FLOW;
+    String uses = rates ? "min_rate, max_rate, period and duration" : "min_backlog, max_backlog, period and duration";
+    ignored(model, "rate", str(raw.rate()), uses);
+    ignored(model, "concurrency", str(raw.concurrency()), uses);
+    // Number, not a ternary of Integer and Double: that would unbox a missing field.
+    Number otherLow = rates ? (Number) raw.minBacklog() : (Number) raw.minRate();
+    Number otherHigh = rates ? (Number) raw.maxBacklog() : (Number) raw.maxRate();
+    ignored(model, rates ? "min_backlog" : "min_rate", str(otherLow), uses);
+    ignored(model, rates ? "max_backlog" : "max_rate", str(otherHigh), uses);
+    double low = rates ? low("injection.min_rate", raw.minRate(), 0) : low("injection.min_backlog",
+        raw.minBacklog() == null ? null : (Double) raw.minBacklog().doubleValue(), 1);
+    Double rawHigh = rates ? raw.maxRate() : raw.maxBacklog() == null ? null : (Double) raw.maxBacklog().doubleValue();
+    String highField = rates ? "injection.max_rate" : "injection.max_backlog";
+    String lowName = rates ? "min_rate" : "min_backlog";
+    if (rawHigh == null) {
+      problem(highField, "missing; allowed: more than " + lowName + (rates ? " (workflows per second at the flood)"
+          : " (workflows kept in flight at the flood), at most " + MAX_BACKLOG));
+    } else if (!(rawHigh > low) || (!rates && rawHigh > MAX_BACKLOG) || rawHigh.isInfinite()) {
+      problem(highField, str(rawHigh) + " is out of range; allowed: more than " + lowName + " " + str(low)
+          + (rates ? "" : ", at most " + MAX_BACKLOG));
+    }
+    Duration duration = duration("injection.duration", raw.duration(), null);
+    Duration period = duration("injection.period", raw.period(), null);
+    if (period != null && !Wave.allowedPeriod(period)) {
+      problem("injection.period", raw.period() + " is out of range; allowed: a whole even number of seconds, "
+          + Wave.MIN_PERIOD.toSeconds() + "s or more (each half is one Gatling ramp, paced in whole seconds)");
+    }
+    if (problems.size() > before) {
+      return null;
+    }
+    Wave wave = new Wave(low, rawHigh, period);
+    if (!wave.fits(duration)) {
+      problem("injection.duration", raw.duration() + " is not a whole number of injection.period " + raw.period()
+          + "; allowed: 1, 2, 3, ... periods");
+      return null;
+    }
+    return new Injection(model, duration, 0, 0, Optional.of(wave));
+  }
+
+  /** The most workflows the backlog model keeps in flight: each is one Gatling user awaiting its result. */
+  public static final int MAX_BACKLOG = 10_000;
+
+  private double low(String path, Double value, double least) {
+    if (value == null) {
+      problem(path, "missing; allowed: " + str(least) + " or more");
+      return least;
+    }
+    if (!(value >= least) || value.isInfinite()) {
+      problem(path, str(value) + " is out of range; allowed: " + str(least) + " or more");
+      return least;
+    }
+    return value;
+  }
+
+  private void ignored(Injection.Model model, String field, String value, String uses) {
+    if (value != null) {
+      problem("injection." + field, value + " is ignored by the " + model.id() + " model (it uses " + uses
+          + "); remove it");
+    }
+  }
+
+  /** A number as written in a spec: 4 rather than 4.0. */
+  private static String str(Number value) {
+    if (value == null) {
+      return null;
+    }
+    double d = value.doubleValue();
+    return d == Math.rint(d) && !Double.isInfinite(d) ? Long.toString((long) d) : Double.toString(d);
+  }
+
   private WorkerSettings workers(RawSpec.RawWorkers raw) {
     RawSpec.RawWorkers w = raw == null
-        ? new RawSpec.RawWorkers(null, null, null, null, null, null, null, null, null, null, null, null, null, null)
+        ? new RawSpec.RawWorkers(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null)
         : raw;
     String runtimeId = w.runtime() == null ? "fixed" : w.runtime();
     Optional<WorkerSettings.RuntimeMode> mode = WorkerSettings.RuntimeMode.of(runtimeId);
@@ -246,12 +352,16 @@ final class SpecValidator {
             w.activityClasses() == null ? List.of() : w.activityClasses());
       }
     }
+    int taskQueues = w.taskQueues() == null ? 1 : w.taskQueues();
+    if (taskQueues < 1 || taskQueues > WorkerSettings.MAX_TASK_QUEUES) {
+      problem("workers.task_queues", taskQueues + " is out of range; allowed: 1 to " + WorkerSettings.MAX_TASK_QUEUES);
+    }
     Optional<ExternalWorkers> external = external(w, code, kill);
     if (!problems.isEmpty()) {
       return null;
     }
     return new WorkerSettings(processes, mode.get(), wfSlots, actSlots, wfPollers, actPollers, cache, kill,
-        taskQueue, code, external);
+        taskQueue, code, external, taskQueues);
   }
 
   private Optional<ExternalWorkers> external(RawSpec.RawWorkers w, UserCode code, Optional<Duration> kill) {
@@ -270,6 +380,10 @@ final class SpecValidator {
     }
     if (kill.isPresent()) {
       problem("workers.kill_one_after", "the harness cannot kill external workers");
+    }
+    if (w.taskQueues() != null && w.taskQueues() != 1) {
+      problem("workers.task_queues", w.taskQueues() + " is not allowed for external workers; allowed: 1 (a deployed "
+          + "fleet polls the task_queue it was deployed with)");
     }
     List<java.net.URI> urls = new ArrayList<>();
     List<String> raw = w.metricsUrls() == null ? List.of() : w.metricsUrls();

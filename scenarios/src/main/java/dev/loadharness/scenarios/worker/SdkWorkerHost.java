@@ -49,11 +49,14 @@ public final class SdkWorkerHost implements WorkerHost {
     WorkerSettings s = config.settings();
     factory = WorkerFactory.newInstance(client,
         WorkerFactoryOptions.newBuilder().setWorkflowCacheSize(s.cacheSize()).build());
-    Worker worker = factory.newWorker(config.taskQueue(), workerOptions(s));
-    Registrations r = config.registrations();
-    worker.registerWorkflowImplementationTypes(r.workflowTypes().toArray(Class<?>[]::new));
-    if (!r.activities().isEmpty()) {
-      worker.registerActivitiesImplementations(r.activities().toArray());
+    // One worker per queue, sharing the factory's sticky cache and connection, as omes's workers do.
+    for (String queue : config.taskQueues()) {
+      Worker worker = factory.newWorker(queue, workerOptions(s));
+      Registrations r = config.registrations();
+      worker.registerWorkflowImplementationTypes(r.workflowTypes().toArray(Class<?>[]::new));
+      if (!r.activities().isEmpty()) {
+        worker.registerActivitiesImplementations(r.activities().toArray());
+      }
     }
     factory.start();
   }

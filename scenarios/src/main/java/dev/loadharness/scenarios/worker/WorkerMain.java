@@ -37,7 +37,8 @@ public final class WorkerMain implements java.util.concurrent.Callable<Integer> 
   private static final Logger log = LoggerFactory.getLogger(WorkerMain.class);
 
   @Option(names = "--worker-id", required = true) String workerId;
-  @Option(names = "--task-queue", required = true) String taskQueue;
+  @Option(names = "--task-queue", required = true,
+      description = "the queue to poll, or a comma-separated list: one SDK worker per queue") String taskQueue;
   @Option(names = "--dir", required = true, description = "this worker's directory in the run directory") Path dir;
   @Option(names = "--runtime", defaultValue = "fixed") String runtime;
   @Option(names = "--workflow-slots", defaultValue = "10") int workflowSlots;
