@@ -21,11 +21,14 @@ import java.util.Optional;
 public final class DriverProcesses implements AutoCloseable {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
   /**
-   * The driver JVM's options (docs/benchmarks.md, "Driver cost"): the C1 compiler only, since with C2 the JIT was
+   * The driver JVM's options (docs/distributed.md, "Driver cost"): the C1 compiler only, since with C2 the JIT was
    * the driver's largest CPU share (36% of a 1,600-workflow run) and the driver's code is calls and bookkeeping,
-   * not loops that C2 pays off on; a small serial heap, since the driver's live data is a few MB.
+   * not loops that C2 pays off on; a serial heap that starts at 32 MB (the JVM's default start is 1/64 of the
+   * machine's memory, and the young generation it implies is touched in full, resident, before the first
+   * collection) and grows only with the live data. scripts/load gives scripts/driver the same options.
    */
-  static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx512m");
+  static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms32m",
+      "-Xmx512m");
 
   private final List<Process> processes = new ArrayList<>();
   private final List<Path> dirs = new ArrayList<>();
