@@ -86,9 +86,10 @@ public final class Temporal {
           ledger.startReturned(requested);
         }
         boolean interactive = assignment.kind() == WorkflowKind.INTERACTIVE;
-        return kindKeys(session, assignment).set(STUB, started.stub()).set(REQUESTED, requested).set(REQUESTED_AT_MS, requestedAtMs)
-            .set(ATTACHED, started.attached()).set(INTERACTIVE, interactive)
-            .set(ROUNDS, assignment.rounds());
+        // One copy of the (immutable) session for the start's keys instead of one per key.
+        return kindKeys(session, assignment).setAll(java.util.Map.of(STUB, started.stub(), REQUESTED, requested,
+            REQUESTED_AT_MS, requestedAtMs, ATTACHED, started.attached(), INTERACTIVE, interactive, ROUNDS,
+            assignment.rounds()));
       });
     });
   }
@@ -107,12 +108,7 @@ public final class Temporal {
       }
       WorkflowStub stub = session.get(STUB);
       long requested = session.getLong(REQUESTED);
-      CompletableFuture<Object> result = stub.getResultAsync(driver.remainingMillis(), TimeUnit.MILLISECONDS,
-          Object.class);
-      CompletableFuture<Object> released = driver.abortSignal().thenApply(reason -> {
-        throw new java.util.concurrent.CancellationException("run aborted: " + reason);
-      });
-      return result.applyToEither(released, r -> r)
+      return driver.unlessAborted(stub.getResultAsync(driver.remainingMillis(), TimeUnit.MILLISECONDS, Object.class))
           .handle((ignored, error) -> {
             if (error != null && Causes.unwrap(error) instanceof java.util.concurrent.CancellationException) {
               // Aborted while waiting: no outcome was observed, so the ledger leaves it unaccounted.

@@ -59,6 +59,8 @@ public final class DriverMain implements Callable<Integer> {
 
   /** Exits 0 after a clean stop, 2 when the configuration or the connection is wrong. */
   public static void main(String[] args) {
+    // First, before any class creates the common pool (docs/distributed.md, "Driver cost").
+    dev.loadharness.gatling.driver.CommonPool.ensureParallel().ifPresent(w -> System.out.println("warning: " + w));
     CommandLine cli = new CommandLine(new DriverMain());
     cli.setExecutionExceptionHandler((e, command, parsed) -> {
       System.out.println("driver: ERROR: " + e.getMessage());

@@ -20,6 +20,15 @@ import java.util.Optional;
  */
 public final class DriverProcesses implements AutoCloseable {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+  /**
+   * The driver JVM's options (docs/distributed.md, "Driver cost"): the C1 compiler only, since with C2 the JIT was
+   * the driver's largest CPU share (36% of a 1,600-workflow run) and the driver's code is calls and bookkeeping,
+   * not loops that C2 pays off on; a serial heap that starts at 32 MB (the JVM's default start is 1/64 of the
+   * machine's memory, and the young generation it implies is touched in full, resident, before the first
+   * collection) and grows only with the live data. scripts/load gives scripts/driver the same options.
+   */
+  static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xms32m",
+      "-Xmx512m");
 
   private final List<Process> processes = new ArrayList<>();
   private final List<Path> dirs = new ArrayList<>();
@@ -51,13 +60,17 @@ public final class DriverProcesses implements AutoCloseable {
     try {
       Files.createDirectories(dir);
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      List<String> command = List.of(java, "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Xmx512m",
-          "-XX:+UseSerialGC", "-Dtlh.log.file=" + dir.resolve("libraries.log"), "-cp", classpath,
+      List<String> command = new ArrayList<>(List.of(java, "--add-opens=java.base/java.lang=ALL-UNNAMED"));
+      command.addAll(JVM_OPTIONS);
+      command.addAll(extraJvmOptions(System.getenv("TLH_DRIVER_JAVA_OPTS")));
+      command.addAll(List.of("-Dtlh.log.file=" + dir.resolve("libraries.log"), "-cp", classpath,
           DriverMain.class.getName(), "--driver-id", id, "--task-queue", queue, "--dir", dir.toString(),
-          "--parent-pid", String.valueOf(ProcessHandle.current().pid()));
+          "--parent-pid", String.valueOf(ProcessHandle.current().pid())));
       ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
           .redirectOutput(dir.resolve("driver.log").toFile());
       Map<String, String> env = builder.environment();
+      // glibc's malloc keeps an arena per thread that allocates (gRPC's and Netty's threads): two bound the RSS.
+      env.put("MALLOC_ARENA_MAX", "2");
       env.keySet().removeIf(k -> k.startsWith("TEMPORAL_") || k.startsWith(ControlPlane.PREFIX));
       env.putAll(load.toEnvironment());
       control.ifPresent(c -> env.putAll(ControlPlane.toEnvironment(c)));
@@ -66,6 +79,14 @@ public final class DriverProcesses implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start driver " + id, e);
     }
+  }
+
+  /**
+   * The options of {@code TLH_DRIVER_JAVA_OPTS}, split at white space, appended after the defaults so they win
+   * (e.g. {@code -XX:StartFlightRecording=...} to profile a driver); none when unset.
+   */
+  static List<String> extraJvmOptions(String value) {
+    return value == null || value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
   }
 
   private void awaitReady() {

@@ -11,7 +11,10 @@ import io.temporal.client.WorkflowStub;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -41,6 +44,7 @@ public final class LoadDriver implements AutoCloseable {
   private final CompletableFuture<String> aborted = new CompletableFuture<>();
   private final java.util.Set<String> liveSchedules = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private volatile io.temporal.client.schedules.ScheduleClient schedules;
+  private final Set<CompletableFuture<?>> waiting = ConcurrentHashMap.newKeySet();
 
   /**
    * @param seed chooses the order of the mix and each workflow's seed
@@ -97,12 +101,34 @@ public final class LoadDriver implements AutoCloseable {
    * The first reason wins.
    */
   public void abort(String reason) {
-    aborted.complete(reason);
+    if (aborted.complete(reason)) {
+      CancellationException cancelled = new CancellationException("run aborted: " + reason);
+      waiting.forEach(w -> w.completeExceptionally(cancelled));
+    }
   }
 
-  /** Completes with the reason when the run is aborted. */
-  public CompletableFuture<String> abortSignal() {
-    return aborted;
+  /**
+   * {@code result}'s outcome, or a {@link CancellationException} as soon as the run is aborted. The waiting
+   * futures are one set the abort empties, not a dependent of the abort signal per workflow: those the signal
+   * would keep until the end of the run, one per workflow ever started.
+   */
+  public <T> CompletableFuture<T> unlessAborted(CompletableFuture<T> result) {
+    CompletableFuture<T> outcome = new CompletableFuture<>();
+    waiting.add(outcome);
+    result.whenComplete((value, error) -> {
+      if (error == null) {
+        outcome.complete(value);
+      } else {
+        outcome.completeExceptionally(error);
+      }
+      waiting.remove(outcome);
+    });
+    // An abort between the add and here has already gone through the set without this one.
+    if (aborted.isDone()) {
+      outcome.completeExceptionally(new CancellationException("run aborted: " + aborted.getNow("")));
+      waiting.remove(outcome);
+    }
+    return outcome;
   }
 
   /** Whether the run was aborted. */

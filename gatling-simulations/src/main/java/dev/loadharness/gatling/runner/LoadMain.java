@@ -152,6 +152,8 @@ public final class LoadMain implements Callable<Integer> {
 
   /** Exits with the run's code. */
   public static void main(String[] args) {
+    // First, before any class creates the common pool (docs/distributed.md, "Driver cost").
+    dev.loadharness.gatling.driver.CommonPool.ensureParallel().ifPresent(w -> System.out.println("warning: " + w));
     CommandLine cli = new CommandLine(new LoadMain());
     cli.setParameterExceptionHandler((e, a) -> {
       cli.getErr().println(e.getMessage());
