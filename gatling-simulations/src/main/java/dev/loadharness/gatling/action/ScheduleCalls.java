@@ -83,10 +83,7 @@ final class ScheduleCalls {
     RunLedger ledger = driver.ledger();
     CompletableFuture<ScheduleDescription> fired = new CompletableFuture<>();
     poll(driver, id, fired);
-    CompletableFuture<ScheduleDescription> released = driver.abortSignal().thenApply(reason -> {
-      throw new CancellationException("run aborted: " + reason);
-    });
-    return fired.applyToEither(released, d -> d)
+    return driver.unlessAborted(fired)
         .thenApplyAsync(d -> {
           check(driver, d).ifPresent(failure -> {
             throw new IllegalStateException(failure);

@@ -162,10 +162,7 @@ public final class Temporal {
         stub.signal(name);
         return null;
       }, CompletableFuture.delayedExecutor(session.getLong(SIGNAL_AFTER_MS), TimeUnit.MILLISECONDS, driver.executor()));
-      CompletableFuture<Object> released = driver.abortSignal().thenApply(reason -> {
-        throw new java.util.concurrent.CancellationException("run aborted: " + reason);
-      });
-      return sent.applyToEither(released, r -> r).thenApply(ignored -> session);
+      return driver.unlessAborted(sent).thenApply(ignored -> session);
     });
   }
 
