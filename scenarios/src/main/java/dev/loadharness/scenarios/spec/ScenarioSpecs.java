@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
 public final class ScenarioSpecs {
   /** The specs shipped with the harness, in the order they are documented. */
   public static final List<String> SHIPPED = List.of("smoke", "worker-load-128", "sticky-pressure", "burst",
-      "soak", "worker-restart", "scaling", "concurrency-sweep", "worker-load-128-adaptive", "worker-load-blocking");
+      "soak", "worker-restart", "scaling", "concurrency-sweep", "worker-load-128-adaptive", "worker-load-blocking",
+      "worker-overhead");
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
