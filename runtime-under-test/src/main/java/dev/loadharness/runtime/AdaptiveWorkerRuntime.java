@@ -55,6 +55,8 @@ public final class AdaptiveWorkerRuntime implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(AdaptiveWorkerRuntime.class);
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final Duration PREWARM_TIMEOUT = Duration.ofSeconds(30);
+  /** How often the server backlog gauge is refreshed: a Prometheus scrape (15 s typical) reads it less often. */
+  static final Duration BACKLOG_PROBE_EVERY = Duration.ofSeconds(5);
 
   private final RuntimeConfig config;
   private final RuntimeMetrics metrics;
@@ -337,7 +339,7 @@ public final class AdaptiveWorkerRuntime implements AutoCloseable {
       }
     }
     if (state == RuntimeState.STARTED) {
-      backlog.probe();
+      backlog.probeIfDue(System.nanoTime(), BACKLOG_PROBE_EVERY);
     }
   }
 

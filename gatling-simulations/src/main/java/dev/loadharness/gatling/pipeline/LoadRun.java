@@ -75,6 +75,11 @@ public final class LoadRun {
       return failed(plan, server, e.getMessage());
     } catch (StatusRuntimeException e) {
       return failed(plan, server, "the server failed during the run: " + e.getStatus());
+    } catch (io.temporal.client.WorkflowServiceException e) {
+      // A start the server refused or did not answer in time (an overloaded server, in the warm-up too): an
+      // environment error with a record, not an exception that ends a comparison's remaining rounds.
+      return failed(plan, server, "the server did not accept a workflow start: " + e.getMessage()
+          + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
     } finally {
       stubs.shutdownNow();
     }

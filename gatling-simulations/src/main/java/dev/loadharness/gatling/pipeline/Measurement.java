@@ -34,6 +34,9 @@ import org.HdrHistogram.Histogram;
  * reads and the record keeps.
  */
 final class Measurement {
+  /** Workers write a sample each second; a loaded machine may delay one, not by seconds. */
+  private static final java.time.Duration SAMPLE_WAIT = java.time.Duration.ofSeconds(3);
+
   private Measurement() {}
 
   /**
@@ -68,6 +71,10 @@ final class Measurement {
         ? QueueCounts.of(client, plan.idPrefix(), plan.taskQueues(), counts)
         : List.of();
     List<WorkerProcesses.Death> deaths = workers.deaths();
+    DriverSeries.Samples driven = injection.series();
+    long fromMs = driven.wallMs().isEmpty() ? 0 : driven.wallMs().get(0) - Math.round(driven.elapsed().get(0) * 1000);
+    long toMs = driven.wallMs().isEmpty() ? System.currentTimeMillis() : driven.wallMs().get(driven.wallMs().size() - 1);
+    awaitSampleAtOrAfter(workers, toMs);
     workers.close();
     scrapes.close();
     List<WorkerMetricsSnapshot> snapshots = workers.snapshots();
@@ -91,7 +98,9 @@ final class Measurement {
         "exit code " + d.exitCode() + (d.exitCode() == 137 ? " (SIGKILL)" : ""))));
     events.sort(java.util.Comparator.comparingDouble(RunEvent::atS));
     TimeSeries series = series(workers, injection.series(), fleet, serverScrape);
-    return new Result(m, visibility, series, resources(snapshots), events, workers.files().size(),
+    Optional<Double> cpuPerWorkflow = WorkerSeries.cpuMsPerWorkflow(
+        workers.files().stream().map(f -> IntervalFiles.read(f.samples())).toList(), fromMs, toMs, counts.completed());
+    return new Result(m, visibility, series, resources(snapshots, cpuPerWorkflow), events, workers.files().size(),
         fleet.map(FleetScrape.Result::metrics), serverScrape.map(ServerScrape.Result::metrics),
         SaturationRule.judge(series), queues);
   }
@@ -118,7 +127,7 @@ final class Measurement {
    * Worker CPU as a share of one core over each worker's uptime; the GC "max" is the largest per-worker
    * total pause, an upper bound, since the workers report totals only.
    */
-  private static Optional<Resources> resources(List<WorkerMetricsSnapshot> workers) {
+  private static Optional<Resources> resources(List<WorkerMetricsSnapshot> workers, Optional<Double> cpuPerWorkflow) {
     if (workers.isEmpty()) {
       return Optional.empty();
     }
@@ -129,6 +138,27 @@ final class Measurement {
         java.util.Arrays.stream(cpu).max().orElse(0),
         workers.stream().mapToLong(WorkerMetricsSnapshot::heapUsedMaxBytes).max().orElse(0),
         workers.stream().mapToLong(WorkerMetricsSnapshot::gcPauseTotalMs).sum(),
-        workers.stream().mapToLong(WorkerMetricsSnapshot::gcPauseTotalMs).max().orElse(0)));
+        workers.stream().mapToLong(WorkerMetricsSnapshot::gcPauseTotalMs).max().orElse(0),
+        cpuPerWorkflow.orElse(null)));
+  }
+
+  /**
+   * Waits (at most {@link #SAMPLE_WAIT}) until every worker has written a per-second sample at or after
+   * {@code endMs}, so the CPU per workflow ends at a regular sample, not at the one a worker writes after its
+   * shutdown (which holds the drain's CPU too).
+   */
+  private static void awaitSampleAtOrAfter(WorkerProcesses workers, long endMs) {
+    long deadline = System.currentTimeMillis() + SAMPLE_WAIT.toMillis();
+    while (System.currentTimeMillis() < deadline && !workers.files().stream().allMatch(f -> {
+      List<IntervalFiles.Sample> samples = IntervalFiles.read(f.samples());
+      return !samples.isEmpty() && samples.get(samples.size() - 1).tsMs() >= endMs;
+    })) {
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 }

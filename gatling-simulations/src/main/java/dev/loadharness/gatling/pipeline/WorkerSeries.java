@@ -63,6 +63,29 @@ final class WorkerSeries {
     return columns;
   }
 
+  /**
+   * The workers' process CPU from {@code fromMs} to {@code toMs} (summed over workers) per completed workflow, ms:
+   * each worker's CPU at its last sample at or before {@code fromMs} is subtracted from its CPU at its first sample
+   * at or after {@code toMs}, so the window holds the whole injection and at most a second of idle polling at each
+   * end. Empty when nothing completed or some worker has no sample on either side (it cannot be compared).
+   */
+  static java.util.Optional<Double> cpuMsPerWorkflow(List<List<Sample>> perWorker, long fromMs, long toMs,
+      long completed) {
+    if (perWorker.isEmpty() || completed <= 0) {
+      return java.util.Optional.empty();
+    }
+    long total = 0;
+    for (List<Sample> samples : perWorker) {
+      Sample before = latestAtOrBefore(samples, fromMs);
+      Sample after = samples.stream().filter(s -> s.tsMs() >= toMs).findFirst().orElse(null);
+      if (before == null || after == null || before.cpuMs() < 0 || after.cpuMs() < before.cpuMs()) {
+        return java.util.Optional.empty();
+      }
+      total += after.cpuMs() - before.cpuMs();
+    }
+    return java.util.Optional.of((double) total / completed);
+  }
+
   /** The adaptive limit of {@code kind} if reported, else the SDK's available + used of {@code workerType}. */
   private static Double slotLimit(Sample s, String kind, String workerType) {
     Predicate<String> ofKind = tagIn("slot_kind", kind);

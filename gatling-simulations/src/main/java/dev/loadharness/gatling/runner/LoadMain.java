@@ -49,8 +49,8 @@ public final class LoadMain implements Callable<Integer> {
 
   @Option(names = "--compare", split = ",", paramLabel = "setting",
       description = "run the scenario once per round under each worker runtime setting (fixed, adaptive, "
-          + "sdk-resource-based, sdk-poller-autoscaling; comma-separated, or 'all') against one server and "
-          + "write comparison.md")
+          + "sdk-resource-based, sdk-poller-autoscaling, plain-sdk: the SDK's worker with no harness hooks; "
+          + "comma-separated, or 'all' for the first four) against one server and write comparison.md")
   List<String> compare;
 
   @Option(names = "--baseline", paramLabel = "classpath|run-dir",

@@ -55,6 +55,22 @@ class WorkerSeriesTest {
   }
 
   @Test
+  void cpuPerWorkflowSpansTheInjectionFromTheSampleBeforeItToTheSampleAfterIt() throws Exception {
+    List<Sample> a = jsonl("a.jsonl", line(1_000, 100, 0, 0, 2, 14), line(2_000, 150, 0, 0, 2, 14),
+        line(3_000, 650, 0, 0, 2, 14), line(4_000, 1150, 0, 0, 2, 14), line(5_000, 1160, 0, 0, 2, 14));
+    List<Sample> b = jsonl("b.jsonl", line(1_500, 90, 0, 0, 2, 14), line(3_500, 290, 0, 0, 2, 14),
+        line(4_500, 390, 0, 0, 2, 14));
+
+    // Injection 2100..4000: a from 150 (at 2000) to 1150 (at 4000), b from 90 (at 1500) to 390 (at 4500).
+    assertThat(WorkerSeries.cpuMsPerWorkflow(List.of(a, b), 2_100, 4_000, 100)).contains((1000 + 300) / 100.0);
+    // Nothing completed, or a worker without a sample after the end: no figure, not a made-up one.
+    assertThat(WorkerSeries.cpuMsPerWorkflow(List.of(a, b), 2_100, 4_000, 0)).isEmpty();
+    assertThat(WorkerSeries.cpuMsPerWorkflow(List.of(a, b), 2_100, 4_600, 100)).isEmpty();
+    assertThat(WorkerSeries.cpuMsPerWorkflow(List.of(a, b), 900, 4_000, 100)).isEmpty();
+    assertThat(WorkerSeries.cpuMsPerWorkflow(List.of(), 2_100, 4_000, 100)).isEmpty();
+  }
+
+  @Test
   void theSdkTunersLimitIsFreePlusUsedSlots() throws Exception {
     List<Sample> sdk = jsonl("s.jsonl", "{\"ts_ms\":1000,\"cpu_ms\":5,\"heap_used_bytes\":1,\"counters\":{},"
         + "\"gauges\":{\"temporal_worker_task_slots_available{worker_type=ActivityWorker}\":10.0,"

@@ -3,6 +3,8 @@ package dev.loadharness.gatling.runner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.loadharness.gatling.runner.RuntimeComparisonRunner.Comparison;
+import dev.loadharness.reports.record.RunRecord;
+import dev.loadharness.reports.record.RunRecords;
 import dev.loadharness.scenarios.spec.WorkerSettings.RuntimeMode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -17,7 +19,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** Two settings, one round, one in-memory server: both runs land, the table names both, exit 0. */
+/**
+ * Two settings, one round, one in-memory server: both runs land, the table names both, exit 0. The baseline is
+ * plain-sdk, so this also shows that the SDK's own worker runs the catalog with none of the harness's metrics
+ * (its record has no worker-side latencies) and that the overhead line is written.
+ */
 class RuntimeComparisonIT {
 
   @Test
@@ -26,7 +32,7 @@ class RuntimeComparisonIT {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     int exit = new RuntimeComparisonRunner(new PrintStream(bytes, true, StandardCharsets.UTF_8)).run(
         new Comparison(RunOptions.of("smoke").withOut(LoadSuiteIT.RUNS).withServer("in-memory"),
-            List.of(RuntimeMode.FIXED, RuntimeMode.ADAPTIVE), 1, RuntimeMode.ADAPTIVE));
+            List.of(RuntimeMode.PLAIN_SDK, RuntimeMode.ADAPTIVE), 1, RuntimeMode.ADAPTIVE));
     String output = bytes.toString(StandardCharsets.UTF_8);
 
     assertThat(exit).as(output).isZero();
@@ -38,8 +44,24 @@ class RuntimeComparisonIT {
     assertThat(dir.find()).as(output).isTrue();
     Path markdown = Path.of(dir.group(1));
     String table = Files.readString(markdown);
-    assertThat(table).contains("| fixed | 1/1 |").contains("| adaptive (candidate) | 1/1 |")
-        .contains("| throughput (wf/s) | fixed |");
+    assertThat(table).contains("| plain-sdk | 1/1 |").contains("| adaptive (candidate) | 1/1 |")
+        .contains("| throughput (wf/s) | plain-sdk |")
+        .containsPattern("Runtime overhead: adaptive / plain-sdk worker CPU per completed workflow, paired within "
+            + "each round: \\d+\\.\\d{3}x");
+    RunRecord plain;
+    RunRecord adaptive;
+    try (Stream<Path> runs = Files.list(markdown.getParent())) {
+      List<RunRecord> records = runs.filter(p -> Files.exists(p.resolve("run.json"))).map(RunRecords::read).toList();
+      plain = records.stream().filter(r -> r.runId().endsWith("plain-sdk")).findFirst().orElseThrow();
+      adaptive = records.stream().filter(r -> r.runId().endsWith("adaptive")).findFirst().orElseThrow();
+    }
+    // No interceptor, no metrics scope: the plain SDK worker reports CPU but no poll or schedule-to-start samples.
+    for (String metric : List.of(RunRecord.LATENCY_POLL, RunRecord.LATENCY_WORKFLOW_SCHEDULE_TO_START)) {
+      assertThat(plain.latencyMs().get(metric).count()).as("plain-sdk " + metric).isZero();
+      assertThat(adaptive.latencyMs().get(metric).count()).as("adaptive " + metric).isPositive();
+    }
+    assertThat(plain.resources().workerCpuMsPerWorkflow()).isPositive();
+    assertThat(adaptive.resources().workerCpuMsPerWorkflow()).isPositive();
     try (Stream<Path> runs = Files.list(markdown.getParent())) {
       assertThat(runs.filter(p -> Files.exists(p.resolve("run.json"))).count()).isEqualTo(2);
     }

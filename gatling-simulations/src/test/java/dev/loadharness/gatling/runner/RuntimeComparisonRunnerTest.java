@@ -55,7 +55,7 @@ class RuntimeComparisonRunnerTest {
     }
     assertThat(exit).isEqualTo(2);
     assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("--compare: unknown runtime setting \"turbo\"; "
-        + "known: all, fixed, adaptive, sdk-resource-based, sdk-poller-autoscaling");
+        + "known: all, fixed, adaptive, sdk-resource-based, sdk-poller-autoscaling, plain-sdk");
     assertThat(runs).isEmptyDirectory();
   }
 

@@ -44,6 +44,10 @@ public final class ComparisonMarkdown {
             .append(" | ").append(v.outcome().name().toLowerCase(Locale.ROOT).replace('_', ' ')).append(" |\n");
       }
     }
+    c.overheadAgainstPlainSdk().ifPresent(o -> md.append(String.format(Locale.ROOT, "%nRuntime overhead: %s / %s "
+        + "worker CPU per completed workflow, paired within each round: %.3fx (%.3f–%.3f over %d round(s)); bar <= %.2fx: "
+        + "%s.%n", o.candidate(), RuntimeComparison.PLAIN_SDK, o.ratio().median(), o.ratio().min(), o.ratio().max(),
+        o.ratio().n(), o.limit(), o.within() ? "within" : "ABOVE")));
     md.append("\n## Runs\n\n");
     for (ComparedRun run : runs) {
       String id = run.record().runId();
@@ -61,7 +65,8 @@ public final class ComparisonMarkdown {
       "activity_schedule_to_start_p95_ms", "activity schedule-to-start p95 (ms)",
       "poll_p95_ms", "successful poll p95 (ms)",
       "sticky_hit_ratio", "sticky hit ratio",
-      "worker_cpu_percent_avg", "worker CPU (% of a core)");
+      "worker_cpu_percent_avg", "worker CPU (% of a core)",
+      "worker_cpu_ms_per_workflow", "worker CPU per workflow (ms)");
 
   private static String header(String metric) {
     String header = HEADERS.get(metric);
@@ -78,7 +83,8 @@ public final class ComparisonMarkdown {
   }
 
   private static String cell(String metric, Stat stat) {
-    String format = metric.equals("sticky_hit_ratio") ? "%.3f" : stat.median() >= 100 ? "%.0f" : "%.1f";
+    String format = metric.equals("sticky_hit_ratio") ? "%.3f"
+        : metric.equals("worker_cpu_ms_per_workflow") ? "%.2f" : stat.median() >= 100 ? "%.0f" : "%.1f";
     String median = String.format(Locale.ROOT, format, stat.median());
     if (stat.n() == 1) {
       return median;

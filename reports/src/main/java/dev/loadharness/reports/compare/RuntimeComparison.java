@@ -27,6 +27,7 @@ import java.util.Set;
  * @param rounds rounds run
  * @param summaries per setting: runs, passes and per-metric medians
  * @param verdicts the candidate against the best baseline setting on each headline metric
+ * @param overhead the candidate's worker CPU per workflow against {@value #PLAIN_SDK}'s, when both ran; else null
  */
 public record RuntimeComparison(
     String scenario,
@@ -35,7 +36,8 @@ public record RuntimeComparison(
     List<String> settings,
     int rounds,
     List<SettingSummary> summaries,
-    List<MetricVerdict> verdicts) {
+    List<MetricVerdict> verdicts,
+    Overhead overhead) {
 
   /** Changes smaller than this share of the baseline count as equal: the round-to-round noise of a quiet run. */
   public static final double EQUAL_WITHIN = 0.10;
@@ -45,11 +47,17 @@ public record RuntimeComparison(
   /** The metrics the table shows, by {@link TrendMetric} name. */
   public static final List<String> TABLE_METRICS = List.of("throughput_wps", "end_to_end_p95_ms",
       "workflow_schedule_to_start_p95_ms", "activity_schedule_to_start_p95_ms", "poll_p95_ms", "sticky_hit_ratio",
-      "worker_cpu_percent_avg");
+      "worker_cpu_percent_avg", "worker_cpu_ms_per_workflow");
 
   /** The metrics the candidate is judged on (the issue's bar: throughput and schedule-to-start p95). */
   public static final List<String> HEADLINE_METRICS = List.of("throughput_wps",
       "workflow_schedule_to_start_p95_ms", "activity_schedule_to_start_p95_ms");
+
+  /** The setting that is the SDK's own worker with no harness hooks: the baseline of {@link Overhead}. */
+  public static final String PLAIN_SDK = "plain-sdk";
+
+  /** The most worker CPU per workflow the runtime may spend over the plain SDK worker (issue 14: 5%). */
+  public static final double OVERHEAD_LIMIT = 1.05;
 
   public RuntimeComparison {
     settings = List.copyOf(settings);
@@ -89,6 +97,16 @@ public record RuntimeComparison(
     }
   }
 
+  /**
+   * The runtime's own cost: the candidate's worker CPU per completed workflow divided by {@value #PLAIN_SDK}'s,
+   * paired within each round.
+   *
+   * @param ratio median and range of the per-round ratios
+   * @param limit the bar, {@link #OVERHEAD_LIMIT}
+   * @param within whether the median ratio is at most {@code limit}
+   */
+  public record Overhead(String candidate, Stat ratio, double limit, boolean within) {}
+
   /** Builds the comparison of {@code runs} (any order), judging {@code candidate} against every other setting. */
   public static RuntimeComparison of(List<ComparedRun> runs, String candidate) {
     if (runs.isEmpty()) {
@@ -117,7 +135,32 @@ public record RuntimeComparison(
     }
     String first = runs.get(0).record().scenario();
     String server = runs.get(0).record().environment().serverKind();
-    return new RuntimeComparison(first, server, candidate, List.copyOf(settings), rounds, summaries, verdicts);
+    Overhead overhead = null;
+    if (settings.contains(candidate) && settings.contains(PLAIN_SDK) && !candidate.equals(PLAIN_SDK)) {
+      overhead = pairedRatio(runs, rounds, candidate, PLAIN_SDK, metric("worker_cpu_ms_per_workflow"))
+          .map(r -> new Overhead(candidate, r, OVERHEAD_LIMIT, r.median() <= OVERHEAD_LIMIT)).orElse(null);
+    }
+    return new RuntimeComparison(first, server, candidate, List.copyOf(settings), rounds, summaries, verdicts,
+        overhead);
+  }
+
+  /** {@code candidate / baseline} on {@code metric} per round where both have a non-zero value. */
+  private static Optional<Stat> pairedRatio(List<ComparedRun> runs, int rounds, String candidate, String baseline,
+      TrendMetric metric) {
+    List<Double> ratios = new ArrayList<>();
+    for (int round = 1; round <= rounds; round++) {
+      Double c = value(runs, round, candidate, metric);
+      Double b = value(runs, round, baseline, metric);
+      if (c != null && b != null && b != 0) {
+        ratios.add(c / b);
+      }
+    }
+    return Stat.of(ratios);
+  }
+
+  /** The overhead against {@value #PLAIN_SDK}, when the candidate and it both ran with CPU per workflow. */
+  public Optional<Overhead> overheadAgainstPlainSdk() {
+    return Optional.ofNullable(overhead);
   }
 
   /** The summary of {@code setting}. */

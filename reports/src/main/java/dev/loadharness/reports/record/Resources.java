@@ -8,17 +8,27 @@ package dev.loadharness.reports.record;
  * @param heapUsedMaxBytes highest used heap seen in any worker JVM
  * @param gcPauseTotalMs total GC pause time summed over workers
  * @param gcPauseMaxMs longest single GC pause in any worker
+ * @param workerCpuMsPerWorkflow process CPU the workers spent (summed) from the injection's start to its end, per
+ *     completed workflow, ms; null when a worker's samples did not span the injection (records before it, external
+ *     fleets)
  */
 public record Resources(
     double workerCpuPercentAvg, double workerCpuPercentMax, long heapUsedMaxBytes, double gcPauseTotalMs,
-    double gcPauseMaxMs) {
+    double gcPauseMaxMs, Double workerCpuMsPerWorkflow) {
 
   /** Validates that no value is negative. */
   public Resources {
     if (workerCpuPercentAvg < 0 || workerCpuPercentMax < 0 || heapUsedMaxBytes < 0 || gcPauseTotalMs < 0
-        || gcPauseMaxMs < 0) {
+        || gcPauseMaxMs < 0 || (workerCpuMsPerWorkflow != null && !(workerCpuMsPerWorkflow >= 0))) {
       throw new IllegalArgumentException("resources values must be >= 0, were " + workerCpuPercentAvg + ", "
-          + workerCpuPercentMax + ", " + heapUsedMaxBytes + ", " + gcPauseTotalMs + ", " + gcPauseMaxMs);
+          + workerCpuPercentMax + ", " + heapUsedMaxBytes + ", " + gcPauseTotalMs + ", " + gcPauseMaxMs + ", "
+          + workerCpuMsPerWorkflow);
     }
+  }
+
+  /** Resources without the per-workflow CPU. */
+  public Resources(double workerCpuPercentAvg, double workerCpuPercentMax, long heapUsedMaxBytes,
+      double gcPauseTotalMs, double gcPauseMaxMs) {
+    this(workerCpuPercentAvg, workerCpuPercentMax, heapUsedMaxBytes, gcPauseTotalMs, gcPauseMaxMs, null);
   }
 }

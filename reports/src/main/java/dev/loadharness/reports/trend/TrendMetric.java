@@ -14,7 +14,7 @@ import java.util.function.Function;
  * 15..30%; p95 latencies 20..30% (like runs' p95 moves 2-8% on the project's 2-core machine; 20% keeps that
  * quiet, 30% keeps a 1.5x rise flagged); p99 25..40%; schedule-to-start p95 25..100% (tens of ms, very
  * noisy); poll p95 25% and no cap (a long poll's wait measures how idle the worker is, not a defect);
- * sticky hit ratio 0..10%; CPU and heap 10..30%; GC pause 20..100%; failures: any move beyond one workflow.
+ * sticky hit ratio 0..10%; CPU (also per workflow, 0.2 ms floor) and heap 10..30%; GC pause 20..100%; failures: any move beyond one workflow.
  *
  * @param name stable name, used in tables and chart ids
  * @param unit unit for display
@@ -52,6 +52,8 @@ public record TrendMetric(
           r -> (double) (r.load().failed() + r.load().timedOut() + r.load().unaccounted())),
       new TrendMetric("worker_cpu_percent_avg", "% of a core", Direction.LOWER_IS_BETTER, new Tolerance(2.0, 0.10, 0.30),
           PhysicalRange.NON_NEGATIVE, r -> r.resources() == null ? null : r.resources().workerCpuPercentAvg()),
+      new TrendMetric("worker_cpu_ms_per_workflow", "ms", Direction.LOWER_IS_BETTER, new Tolerance(0.2, 0.10, 0.30),
+          PhysicalRange.NON_NEGATIVE, r -> r.resources() == null ? null : r.resources().workerCpuMsPerWorkflow()),
       new TrendMetric("worker_heap_used_max_mb", "MiB", Direction.LOWER_IS_BETTER, new Tolerance(8.0, 0.10, 0.30),
           PhysicalRange.NON_NEGATIVE,
           r -> r.resources() == null ? null : r.resources().heapUsedMaxBytes() / 1048576.0),

@@ -8,6 +8,7 @@ import dev.loadharness.reports.compare.RuntimeComparison.Outcome;
 import dev.loadharness.reports.record.Environment;
 import dev.loadharness.reports.record.LatencySummary;
 import dev.loadharness.reports.record.LoadSummary;
+import dev.loadharness.reports.record.Resources;
 import dev.loadharness.reports.record.RunRecord;
 import dev.loadharness.reports.record.StickyCache;
 import dev.loadharness.reports.record.Verdict;
@@ -136,6 +137,51 @@ class RuntimeComparisonTest {
 
   private static MetricVerdict verdict(RuntimeComparison c, String metric) {
     return c.verdicts().stream().filter(v -> v.metric().equals(metric)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void theOverheadIsTheCandidatesCpuPerWorkflowOverPlainSdkPairedWithinEachRound() {
+    // Round 2 costs everyone 2x (contention); adaptive spends 1.03x, 1.04x and 1.10x of plain-sdk's CPU.
+    double[] plain = {3.0, 6.0, 3.2};
+    double[] adaptive = {3.09, 6.24, 3.52};
+    List<ComparedRun> runs = new ArrayList<>();
+    for (int round = 1; round <= 3; round++) {
+      runs.add(withCpu(run(round, "plain-sdk", 20.0, 50, 20, Verdict.PASS), plain[round - 1]));
+      runs.add(withCpu(run(round, "adaptive", 20.0, 50, 20, Verdict.PASS), adaptive[round - 1]));
+    }
+
+    RuntimeComparison.Overhead o = RuntimeComparison.of(runs, "adaptive").overheadAgainstPlainSdk().orElseThrow();
+
+    assertThat(o.ratio().median()).isCloseTo(1.04, within(1e-9));
+    assertThat(o.ratio().min()).isCloseTo(1.03, within(1e-9));
+    assertThat(o.ratio().max()).isCloseTo(1.10, within(1e-9));
+    assertThat(o.within()).isTrue();
+    assertThat(ComparisonMarkdown.render(RuntimeComparison.of(runs, "adaptive"), runs))
+        .contains("| worker CPU per workflow (ms) |")
+        .contains("Runtime overhead: adaptive / plain-sdk worker CPU per completed workflow, paired within each "
+            + "round: 1.040x (1.030–1.100 over 3 round(s)); bar <= 1.05x: within.");
+  }
+
+  @Test
+  void anOverheadAboveTheBarIsReportedAboveAndNoneWithoutPlainSdk() {
+    List<ComparedRun> runs = List.of(
+        withCpu(run(1, "plain-sdk", 20.0, 50, 20, Verdict.PASS), 3.0),
+        withCpu(run(1, "adaptive", 20.0, 50, 20, Verdict.PASS), 3.3),
+        withCpu(run(1, "fixed", 20.0, 50, 20, Verdict.PASS), 3.1));
+
+    RuntimeComparison c = RuntimeComparison.of(runs, "adaptive");
+
+    assertThat(c.overheadAgainstPlainSdk().orElseThrow().within()).isFalse();
+    assertThat(ComparisonMarkdown.render(c, runs)).contains("1.100x (1.100–1.100 over 1 round(s)); bar <= 1.05x: ABOVE.");
+    assertThat(RuntimeComparison.of(runs.subList(1, 3), "adaptive").overheadAgainstPlainSdk()).isEmpty();
+    // A record without the figure (older runs, external fleets) gives no ratio rather than a made-up one.
+    assertThat(RuntimeComparison.of(List.of(run(1, "plain-sdk", 20.0, 50, 20, Verdict.PASS), runs.get(1)), "adaptive")
+        .overheadAgainstPlainSdk()).isEmpty();
+  }
+
+  private static ComparedRun withCpu(ComparedRun run, double cpuMsPerWorkflow) {
+    return new ComparedRun(run.round(), run.setting(), run.record().toBuilder()
+        .resources(new Resources(30, 40, 1L << 26, 10, 2, cpuMsPerWorkflow)).build());
   }
 
   static ComparedRun run(int round, String setting, double throughput, double wftP95, double actP95,

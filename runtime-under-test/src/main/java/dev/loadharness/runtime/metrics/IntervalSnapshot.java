@@ -8,7 +8,7 @@ import org.HdrHistogram.Histogram;
  *
  * @param startMillis interval start, epoch milliseconds
  * @param endMillis interval end, epoch milliseconds
- * @param histograms timer samples of the interval per series, in microseconds
+ * @param histograms timer samples of the interval per series with at least one, in microseconds
  * @param counterDeltas counter increments during the interval
  * @param counterTotals counter values since start
  * @param gauges last gauge values
@@ -29,7 +29,9 @@ public record IntervalSnapshot(
 
   /** All interval samples of every series named {@code name}, merged (microseconds). */
   public Histogram merged(String name) {
-    Histogram merged = new Histogram(ExactMetrics.HIGHEST_TRACKABLE_MICROS, ExactMetrics.SIGNIFICANT_DIGITS);
+    // Auto-resizing: as large as the values merged need, so a name without samples costs a few bytes, not a
+    // 1-hour histogram's ~190 KB, every interval.
+    Histogram merged = new Histogram(ExactMetrics.SIGNIFICANT_DIGITS);
     histograms.forEach((key, histogram) -> {
       if (key.name().equals(name)) {
         merged.add(histogram);

@@ -42,7 +42,8 @@ public final class MetricsLoadSignals implements LoadSignals {
   }
 
   private Histogram merged(IntervalSnapshot snapshot, String name, String pollerType) {
-    Histogram merged = new Histogram(ExactMetrics.HIGHEST_TRACKABLE_MICROS, ExactMetrics.SIGNIFICANT_DIGITS);
+    // Auto-resizing, as in IntervalSnapshot.merged: the controller asks several times per interval.
+    Histogram merged = new Histogram(ExactMetrics.SIGNIFICANT_DIGITS);
     snapshot.histograms().forEach((key, h) -> {
       if (matches(key, name) && (pollerType == null || pollerType.equals(key.tag("poller_type")))) {
         merged.add(h);

@@ -26,6 +26,8 @@ public final class ServerBacklogProbe {
   private final List<String> taskQueues;
   private final ExactMetrics metrics;
   private volatile boolean unsupported;
+  private long lastProbeNanos;
+  private boolean probed;
 
   /** A probe of {@code taskQueues} in {@code namespace}. */
   public ServerBacklogProbe(WorkflowServiceStubs stubs, String namespace, List<String> taskQueues, ExactMetrics metrics) {
@@ -54,6 +56,27 @@ public final class ServerBacklogProbe {
   /** True once the server said it cannot describe task queues. */
   public boolean unsupported() {
     return unsupported;
+  }
+
+  /**
+   * Probes when {@code every} has passed since the last probe through this method (at once the first time);
+   * returns whether it probed. Why not every metrics interval: two DescribeTaskQueue round trips per queue were
+   * most of an idle worker's runtime CPU (JFR, docs/runtime.md "Own cost"), while the gauge is read by
+   * Prometheus scrapes seconds apart.
+   */
+  public synchronized boolean probeIfDue(long nowNanos, java.time.Duration every) {
+    if (!due(probed, lastProbeNanos, nowNanos, every)) {
+      return false;
+    }
+    probed = true;
+    lastProbeNanos = nowNanos;
+    probe();
+    return true;
+  }
+
+  /** Whether a probe is due at {@code nowNanos}: never probed, or {@code every} passed since {@code lastNanos}. */
+  static boolean due(boolean probed, long lastNanos, long nowNanos, java.time.Duration every) {
+    return !probed || nowNanos - lastNanos >= every.toNanos();
   }
 
   /** Asks the server once per queue and type; never throws. */

@@ -44,6 +44,16 @@ public record ScenarioSpec(
     if (workflows < (injection.model().open() ? 1 : 0)) {
       throw new IllegalArgumentException("workflows must be >= 1 (0 for the closed model), got " + workflows);
     }
+    if (workers.runtime() == WorkerSettings.RuntimeMode.PLAIN_SDK && inject.workflowTaskDelayMs() > 0) {
+      throw new IllegalArgumentException("inject.workflow_task_delay_ms: "
+          + plainSdkCannotDelay(inject.workflowTaskDelayMs()));
+    }
+  }
+
+  /** Why runtime {@code plain-sdk} refuses an injected workflow-task delay of {@code millis}. */
+  static String plainSdkCannotDelay(int millis) {
+    return millis + " needs the harness's gRPC interceptor, which workers.runtime plain-sdk runs without; "
+        + "use fixed or adaptive";
   }
 
   /** A copy with another worker process count (the --workers override). */

@@ -23,7 +23,7 @@ public final class ScenarioSpecs {
   /** The specs shipped with the harness, in the order they are documented. */
   public static final List<String> SHIPPED = List.of("smoke", "worker-load-128", "sticky-pressure", "burst",
       "soak", "worker-restart", "scaling", "concurrency-sweep", "worker-load-128-adaptive", "worker-load-blocking",
-      "kitchen-sink", "long-idle", "schedules", "ebb-and-flow", "backlog", "many-task-queues");
+      "worker-overhead", "kitchen-sink", "long-idle", "schedules", "ebb-and-flow", "backlog", "many-task-queues");
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -77,6 +77,10 @@ final class SpecValidator {
         problem(colon > 0 ? m.substring(0, colon) : "inject", colon > 0 ? m.substring(colon + 2) : m);
       }
     }
+    if (workers != null && workers.runtime() == WorkerSettings.RuntimeMode.PLAIN_SDK
+        && inject.workflowTaskDelayMs() > 0) {
+      problem("inject.workflow_task_delay_ms", ScenarioSpec.plainSdkCannotDelay(inject.workflowTaskDelayMs()));
+    }
     if (!problems.isEmpty()) {
       return null;
     }

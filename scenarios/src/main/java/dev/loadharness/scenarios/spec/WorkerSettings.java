@@ -117,12 +117,17 @@ public record WorkerSettings(
         cacheSize, killOneAfter, taskQueue, code, external, taskQueues);
   }
 
-  /** How slots and pollers are governed inside a worker. */
+  /**
+   * How slots and pollers are governed inside a worker. {@code plain-sdk} is the SDK's own worker at the fixed
+   * slots with none of the harness's metrics or interceptors: the baseline the runtime's overhead is measured
+   * against (its workers report process CPU, heap and GC only).
+   */
   public enum RuntimeMode {
     FIXED("fixed"),
     ADAPTIVE("adaptive"),
     SDK_RESOURCE_BASED("sdk-resource-based"),
-    SDK_POLLER_AUTOSCALING("sdk-poller-autoscaling");
+    SDK_POLLER_AUTOSCALING("sdk-poller-autoscaling"),
+    PLAIN_SDK("plain-sdk");
 
     private final String id;
 

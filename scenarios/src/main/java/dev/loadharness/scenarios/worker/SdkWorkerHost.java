@@ -74,7 +74,7 @@ public final class SdkWorkerHost implements WorkerHost {
     WorkerOptions.Builder options = WorkerOptions.newBuilder()
         .setStickyQueueScheduleToStartTimeout(Duration.ofSeconds(5));
     switch (s.runtime()) {
-      case FIXED -> options
+      case FIXED, PLAIN_SDK -> options
           .setMaxConcurrentWorkflowTaskExecutionSize(s.workflowSlots())
           .setMaxConcurrentActivityExecutionSize(s.activitySlots())
           .setMaxConcurrentWorkflowTaskPollers(s.workflowPollers())

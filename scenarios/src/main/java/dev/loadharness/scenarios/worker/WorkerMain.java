@@ -83,9 +83,11 @@ public final class WorkerMain implements java.util.concurrent.Callable<Integer> 
         registrations.workflowTypes().size(), registrations.activities().size(), registrations.origin());
     WorkerConfig config = new WorkerConfig(workerId, connection, taskQueue, settings, dir,
         Duration.ofMillis(workflowTaskDelayMs), registrations, metricsPort);
-    WorkerHost host = mode == WorkerSettings.RuntimeMode.ADAPTIVE
-        ? new AdaptiveWorkerHost(config, metrics)
-        : new SdkWorkerHost(config, metrics);
+    WorkerHost host = switch (mode) {
+      case ADAPTIVE -> new AdaptiveWorkerHost(config, metrics);
+      case PLAIN_SDK -> new PlainSdkWorkerHost(config);
+      default -> new SdkWorkerHost(config, metrics);
+    };
     CountDownLatch stop = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -108,6 +110,8 @@ public final class WorkerMain implements java.util.concurrent.Callable<Integer> 
     };
     try {
       host.start();
+      // A first sample before ready: a run measures CPU from the last sample before its injection starts.
+      tick.run();
       writer.scheduleAtFixedRate(tick, 1, 1, TimeUnit.SECONDS);
       Files.writeString(files.ready(), ProcessHandle.current().pid() + "\n");
       log.info("worker {} polling {} on {} ({})", workerId, taskQueue, connection, settings);

@@ -69,7 +69,7 @@ class ScenarioSpecsTest {
             "workflows: must be >= 1, got 0",
             "time_budget: \"10 parsecs\" is not a duration; " + Durations.FORMAT,
             "workers.runtime: unknown runtime \"turbo\"; known: fixed, adaptive, sdk-resource-based, "
-                + "sdk-poller-autoscaling",
+                + "sdk-poller-autoscaling, plain-sdk",
             "server: unknown server kind \"mainframe\"; known: auto, in-memory, dev-server, testcontainers, external",
             "requires[0]: unknown capability \"teleport\"; known: sticky-schedule-to-start-timeout, "
                 + "describe-task-queue, reset-sticky-task-queue, poller-scaling-hints, sticky-worker-recovery, "
@@ -117,6 +117,30 @@ class ScenarioSpecsTest {
         .workflows()).isEqualTo(20);
     assertThatThrownBy(() -> ScenarioSpecs.parse("big.yaml", base + "workflows: 10000000\ninjection: {model: at-once}\n"))
         .hasMessageContaining("workflows: 10000000 is more than 100000");
+  }
+
+  @Test
+  void plainSdkRefusesAnInjectedWorkflowTaskDelayInTheSpecAndAsAnOverride() {
+    String base = """
+        name: p
+        workflows: 4
+        mix: [{kind: io, weight: 1}]
+        injection: {model: at-once}
+        time_budget: 60s
+        workers: {runtime: plain-sdk}
+        """;
+    assertThat(ScenarioSpecs.parse("p.yaml", base).workers().runtime()).isEqualTo(WorkerSettings.RuntimeMode.PLAIN_SDK);
+    assertThatThrownBy(() -> ScenarioSpecs.parse("p.yaml", base + "inject: {workflow_task_delay_ms: 200}\n"))
+        .isInstanceOf(SpecException.class)
+        .satisfies(e -> assertThat(((SpecException) e).problems()).containsExactly("inject.workflow_task_delay_ms: "
+            + "200 needs the harness's gRPC interceptor, which workers.runtime plain-sdk runs without; use fixed or "
+            + "adaptive"));
+    ScenarioSpec delayed = ScenarioSpecs.parse("d.yaml", base.replace("plain-sdk", "fixed")
+        + "inject: {workflow_task_delay_ms: 200}\n");
+    assertThatThrownBy(() -> delayed.withRuntime(WorkerSettings.RuntimeMode.PLAIN_SDK))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("inject.workflow_task_delay_ms: 200 needs the harness's gRPC interceptor, which workers.runtime "
+            + "plain-sdk runs without; use fixed or adaptive");
   }
 
   @Test
