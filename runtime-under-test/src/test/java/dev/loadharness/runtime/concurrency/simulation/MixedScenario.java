@@ -33,7 +33,8 @@ import java.util.List;
  * @param workflowPolling how the workflow-task pool's pollers hold slots ({@link Polling#NONE}: not modelled)
  * @param controlIntervalSeconds the runtime's control interval: the policies step every second for the
  *     first interval (AdaptiveConcurrency's start-up ramp), then once per interval, each step seeing the
- *     whole interval since the last; 1 steps every second throughout
+ *     completions and peak of the whole interval since the last and the schedule-to-start of its last
+ *     second (the runtime's signals read the latest 1 s metrics interval); 1 steps every second throughout
  */
 record MixedScenario(
     String name,

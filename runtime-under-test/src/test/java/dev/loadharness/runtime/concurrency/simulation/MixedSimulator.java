@@ -130,6 +130,8 @@ final class MixedSimulator {
     final ArrayDeque<Workflow> backlog = new ArrayDeque<>();
     final List<Task> inFlight = new ArrayList<>();
     final Map<String, double[]> byType = new HashMap<>(); // type -> {n, service ms, cpu ms}
+    // Schedule-to-start of the last second: the runtime's LoadSignals read the latest 1 s metrics
+    // interval, whatever the control interval.
     final List<Double> waits = new ArrayList<>();
     final MixedScenario.Polling polling;
     final Deliveries delivering = new Deliveries();
@@ -226,7 +228,6 @@ final class MixedSimulator {
     void nextInterval(double cpuLoad, boolean workflowTasksStarving) {
       limit = policy.next(observe(cpuLoad, workflowTasksStarving));
       byType.clear();
-      waits.clear();
       peak = inFlight.size();
     }
   }
@@ -307,6 +308,8 @@ final class MixedSimulator {
         tasks.nextInterval(cpuLoad, false);
         activities.nextInterval(cpuLoad, tasks.policy.starving());
       }
+      tasks.waits.clear();
+      activities.waits.clear();
     }
     return new MixedResult(s, name, seconds, p95(phaseWorkflowTaskWaits), p95(phaseActivityWaits), workflowLatencies);
   }
