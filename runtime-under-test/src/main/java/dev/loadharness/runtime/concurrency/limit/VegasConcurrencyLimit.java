@@ -69,14 +69,27 @@ import java.util.Map;
  * self-inflicted contention (the retrograde region of the Universal Scalability Law) an added slot
  * adds little or negative goodput, the test fails, and Vegas's rules decide as before.
  *
- * <p><b>No delay-driven cut below the start while work waits.</b> Even with the climb, a machine
- * saturated by other processes inflates every CPU-bound service time by 5-30x and the goodput samples
- * are too noisy to climb on: the second grid run still ended at workflow 7 / activity 9 against the
- * configured 10 / 14 (adaptive 3.6 against fixed 5.9 workflows/s). So while demand is unmet, the queue
- * estimate alone never moves the limit below {@code SlotLimits.initial}, the operator's known-good
- * starting point; heap, the process's own CPU on CPU-consuming slots and error releases still can, and
- * without unmet demand Vegas goes down to {@code min} as before (the floor Netflix's limits call
- * {@code minLimit}, placed where the operator put the limit).
+ * <p><b>No delay-driven cut below the start.</b> Even with the climb, a machine saturated by other
+ * processes inflates every CPU-bound service time by 5-30x and the goodput samples are too noisy to climb
+ * on: the second grid run still ended at workflow 7 / activity 9 against the configured 10 / 14 (adaptive
+ * 3.6 against fixed 5.9 workflows/s). So the queue estimate alone never moves the limit below
+ * {@code SlotLimits.initial}, the operator's known-good starting point (the floor Netflix's limits call
+ * {@code minLimit}, placed where the operator put the limit); heap, the process's own CPU on CPU-consuming
+ * slots and error releases still can, down to {@code min}. This first held only while demand was unmet, on
+ * the reasoning that without demand a lower limit is harmless. Grid cell b50-l200 on the dev server showed
+ * otherwise: in the last seconds of the 1 s start-up ramp one interval without a waiting reservation or a
+ * schedule-to-start above target let the queue estimate cut the workflow limit 10 -> 9 on both workers,
+ * and the next step was a 30 s control interval away, so 9 held for the whole overload (the runtime's own
+ * series) and workflow-task schedule-to-start p95 was 1.9x fixed 10/14's in that round. The cut costs more
+ * than one slot in ten: SDK 1.38's pollers each hold a reserved slot while they poll, so with 5 workflow
+ * pollers a limit of 10 runs at most 5 workflow tasks at once and 9 runs 4 (the worker's series: 0-7 slots
+ * in use under limits of 9-15). Without demand a lower limit admits nothing less, since a pull-based worker
+ * takes no task it did not poll for, so it buys nothing in the lull and costs a control interval of
+ * capacity after it. The delay signal cannot justify it either way: it cannot tell this pool's queue from
+ * other load on the same cores (Mo et al., above), and when this pool does cause the queue, the
+ * operator's start is the point known not to. The simulator's {@code gridCellB50L200} (pollers that hold
+ * slots, the runtime's 1 s ramp then 30 s cadence) reproduced the loss on 5 of 40 seeds (workflow-task
+ * schedule-to-start p95 up to 3.07x fixed 10/14's); with the floor unconditional none is above 1.29x.
  *
  * <p><b>Workflow tasks first: the activity pool yields the CPU it took above its start.</b> The two
  * pools of one worker share its cores, and each Vegas loop reads the other's load as its own queueing
@@ -335,12 +348,15 @@ public final class VegasConcurrencyLimit {
     }
     if (queue > beta) {
       int down = Math.max(1, limit - (int) Math.max(1, Math.round(log)));
-      if (demand != null && down < bounds.initial()) {
-        // Delay alone, with work waiting, never takes the limit below the configured start.
+      if (down < bounds.initial()) {
+        // Delay alone never takes the limit below the configured start (class comment): with work
+        // waiting it cannot tell this worker's queue from others' load, and without it a lower limit
+        // admits nothing less but outlasts the lull by a control interval.
         down = Math.min(limit, bounds.initial());
         if (down == limit) {
-          return hold(limit, vegas + " > beta " + fmt(beta) + " but " + demand
-              + ": delay alone does not take the limit below its initial " + bounds.initial());
+          return hold(limit, vegas + " > beta " + fmt(beta) + " but "
+              + (demand != null ? demand : "no unmet demand") + ": delay alone does not take the limit below its initial "
+              + bounds.initial());
         }
       }
       return new LimitDecision(down, Direction.DOWN, "down: " + vegas + " > beta " + fmt(beta));

@@ -25,7 +25,7 @@ class VegasConcurrencyLimitTest {
 
   @Test
   void shrinksWhenServiceTimeRisesAboveBaseline() {
-    VegasConcurrencyLimit vegas = new VegasConcurrencyLimit(new SlotLimits(40, 1, 100), NO_COOLDOWN);
+    VegasConcurrencyLimit vegas = new VegasConcurrencyLimit(new SlotLimits(20, 1, 100), NO_COOLDOWN);
     vegas.update(busy(40, 100, 0));
     LimitDecision d = vegas.update(busy(40, 300, 0)); // smoothed 200: queue 40 * 0.5 = 20 > beta 9.6
     assertThat(d.direction()).isEqualTo(Direction.DOWN);
@@ -133,7 +133,7 @@ class VegasConcurrencyLimitTest {
 
   @Test
   void aTypeThatGotSlowerStillReadsAsQueueingInAMix() {
-    VegasConcurrencyLimit vegas = new VegasConcurrencyLimit(new SlotLimits(14, 1, 56),
+    VegasConcurrencyLimit vegas = new VegasConcurrencyLimit(new SlotLimits(10, 1, 56),
         VegasLimitSettings.defaults().withCooldownIntervals(0));
     vegas.update(mixed(14, 0, Map.of("cpu", new ServiceTime(50, 100), "blocking", new ServiceTime(5, 2_000))));
     LimitDecision d = vegas.update(mixed(14, 0, Map.of("cpu", new ServiceTime(50, 800),
@@ -167,16 +167,34 @@ class VegasConcurrencyLimitTest {
   }
 
   @Test
-  void withWorkWaitingDelayAloneNeverCutsBelowTheInitialLimit() {
+  void delayAloneNeverCutsBelowTheInitialLimit() {
     VegasConcurrencyLimit vegas = new VegasConcurrencyLimit(new SlotLimits(14, 1, 56), NO_COOLDOWN);
     vegas.update(busy(14, 100, 0));
     LimitDecision waiting = vegas.update(busy(14, 1_000, 5));
     assertThat(waiting.direction()).as(waiting.reason()).isEqualTo(Direction.HOLD);
     assertThat(waiting.reason()).contains("below its initial 14");
-    // Without unmet demand the same queue takes it down, and so does the process's CPU with work waiting.
-    assertThat(vegas.update(busy(14, 1_000, 0)).direction()).isEqualTo(Direction.DOWN);
+    // Nor does it without unmet demand (grid cell b50-l200: a lull of one interval at the end of the
+    // start-up ramp cut 10 -> 9, and the cut outlasted it by a 30 s interval).
+    LimitDecision lull = vegas.update(busy(14, 1_000, 0));
+    assertThat(lull.direction()).as(lull.reason()).isEqualTo(Direction.HOLD);
+    assertThat(lull.reason()).contains("no unmet demand").contains("below its initial 14");
+    // The process's CPU on CPU-consuming slots, heap and error releases still cut below it.
     LimitDecision cpu = vegas.update(new Observation(14, 14, 5, 100, 1_000, 0, 50, 20, 0.95, 0.3));
     assertThat(cpu.limit()).as(cpu.reason()).isLessThan(14);
+    LimitDecision heap = vegas.update(new Observation(14, 14, 0, 100, 1_000, 0, 50, 20, 0.3, 0.95));
+    assertThat(heap.limit()).as(heap.reason()).isLessThan(14);
+    LimitDecision drops = vegas.update(new Observation(14, 14, 0, 100, 1_000, 3, 50, 20, 0.3, 0.3));
+    assertThat(drops.limit()).as(drops.reason()).isLessThan(14);
+  }
+
+  @Test
+  void delayTakesALimitAboveTheStartBackToItAndNoFurther() {
+    VegasConcurrencyLimit vegas = new VegasConcurrencyLimit(new SlotLimits(10, 1, 56), NO_COOLDOWN);
+    vegas.update(busy(11, 100, 0));
+    LimitDecision down = vegas.update(busy(11, 1_000, 0));
+    assertThat(down.limit()).as(down.reason()).isEqualTo(10);
+    LimitDecision hold = vegas.update(busy(10, 1_000, 0));
+    assertThat(hold.direction()).as(hold.reason()).isEqualTo(Direction.HOLD);
   }
 
   @Test

@@ -30,6 +30,11 @@ import java.util.List;
  * @param workerCores cores the worker can use
  * @param machineCores cores of the machine (the denominator of the process CPU load)
  * @param switchOverhead relative slowdown per runnable CPU phase beyond the worker's cores
+ * @param workflowPolling how the workflow-task pool's pollers hold slots ({@link Polling#NONE}: not modelled)
+ * @param controlIntervalSeconds the runtime's control interval: the policies step every second for the
+ *     first interval (AdaptiveConcurrency's start-up ramp), then once per interval, each step seeing the
+ *     completions and peak of the whole interval since the last and the schedule-to-start of its last
+ *     second (the runtime's signals read the latest 1 s metrics interval); 1 steps every second throughout
  */
 record MixedScenario(
     String name,
@@ -43,7 +48,39 @@ record MixedScenario(
     double workflowTaskRoundTripMillis,
     double workerCores,
     double machineCores,
-    double switchOverhead) {
+    double switchOverhead,
+    Polling workflowPolling,
+    int controlIntervalSeconds) {
+
+  /**
+   * The pollers of a slot pool as SDK 1.38 runs them: each poller reserves a slot before it polls
+   * ({@code BasePoller}, {@code MultiThreadedPoller}) and holds it for the poll's round trip, so of a
+   * pool's limit only {@code limit - (pollers holding a slot)} can be processing tasks. A poller whose
+   * slot is granted takes the oldest task of the backlog (its schedule-to-start ends there), holds the
+   * slot {@code pollMillis} more while the task travels to the worker, then hands the slot to the task
+   * and reserves again; with an empty backlog it waits, holding its slot (a long poll).
+   *
+   * @param pollers pollers of the pool, 0: slots go straight to the backlog (no poller model)
+   * @param pollMillis time a poller holds its slot per task it delivers
+   */
+  record Polling(int pollers, double pollMillis) {
+    /** No poller model: a free slot starts the oldest backlog task at once. */
+    static final Polling NONE = new Polling(0, 0);
+
+    Polling {
+      if (pollers < 0 || pollMillis < 0) {
+        throw new IllegalArgumentException("pollers " + pollers + " and pollMillis " + pollMillis + " must be >= 0");
+      }
+    }
+  }
+
+  /** A scenario without a poller model (every scenario before grid cell b50-l200). */
+  MixedScenario(String name, int seconds, double steadyPerSecond, int phaseStart, int phaseEnd, double phasePerSecond,
+      List<WorkflowShape> mix, double workflowTaskCpuMillis, double workflowTaskRoundTripMillis, double workerCores,
+      double machineCores, double switchOverhead) {
+    this(name, seconds, steadyPerSecond, phaseStart, phaseEnd, phasePerSecond, mix, workflowTaskCpuMillis,
+        workflowTaskRoundTripMillis, workerCores, machineCores, switchOverhead, Polling.NONE, 1);
+  }
 
   /**
    * Workflows/s fixed 10/14 slots sustain on {@link #gridCellB50L150()}'s worker, measured as the grid
@@ -52,10 +89,19 @@ record MixedScenario(
    */
   static final double GRID_FIXED_CAPACITY = 4.23;
 
+  /** The runtime's default control interval (ConcurrencySettings), after a 1 s ramp as long. */
+  static final int CONTROL_INTERVAL_SECONDS = 30;
+
+  /** Workflow pollers per worker in the grid (5, as {@code scripts/load} starts every setting). */
+  static final int POLLERS = 5;
+
+  /** Slot time a workflow poller spends per delivered task in the b50-l200 cell (an assumption, see the cell). */
+  static final double POLL_MILLIS = 100;
+
   MixedScenario {
     mix = List.copyOf(mix);
     if (mix.isEmpty() || workflowTaskCpuMillis < 0 || workflowTaskRoundTripMillis < 0 || workerCores <= 0
-        || machineCores < workerCores || phaseEnd < phaseStart || seconds < phaseEnd) {
+        || machineCores < workerCores || phaseEnd < phaseStart || seconds < phaseEnd || controlIntervalSeconds < 1) {
       throw new IllegalArgumentException("bad mixed scenario " + name);
     }
   }
@@ -113,6 +159,21 @@ record MixedScenario(
   static MixedScenario gridCellB50L150() {
     return new MixedScenario("mixed-grid-b50-l150", 300, 0.5 * GRID_FIXED_CAPACITY, 10, 70, 1.5 * GRID_FIXED_CAPACITY,
         gridMix(), 20, 30, 1.2, 2, 0.01);
+  }
+
+  /**
+   * Grid cell b50-l200, the same worker and mix as {@link #gridCellB50L150()} offered at 2x what fixed
+   * 10/14 sustains from t = 10 to 70 s: the cell where, on the dev server on 2026-12-01, adaptive's
+   * workflow-task schedule-to-start p95 was 3.7x fixed 10/14's (3964 against 1079 ms, 2 rounds).
+   */
+  static MixedScenario gridCellB50L200() {
+    return new MixedScenario("mixed-grid-b50-l200", 300, 0.5 * GRID_FIXED_CAPACITY, 10, 70, 2 * GRID_FIXED_CAPACITY,
+        gridMix(), 20, 30, 1.2, 2, 0.01, new Polling(POLLERS, POLL_MILLIS), CONTROL_INTERVAL_SECONDS);
+  }
+
+  /** True when the policies step after {@code second} (1-based) seconds: every second of the ramp, then per interval. */
+  boolean controlStepAfter(int second) {
+    return second <= controlIntervalSeconds || second % controlIntervalSeconds == 0;
   }
 
   boolean inPhase(double second) {

@@ -85,6 +85,40 @@ final class MixedSimulator {
     }
   }
 
+  /** Tasks on their way from the server to the worker, each with the milliseconds left, in dispatch order. */
+  private static final class Deliveries {
+    private final ArrayDeque<Workflow> workflows = new ArrayDeque<>();
+    private final ArrayDeque<double[]> left = new ArrayDeque<>();
+
+    void add(Workflow wf, double millis) {
+      workflows.addLast(wf);
+      left.addLast(new double[] {millis});
+    }
+
+    boolean isEmpty() {
+      return workflows.isEmpty();
+    }
+
+    int size() {
+      return workflows.size();
+    }
+
+    void advance(double millis) {
+      for (double[] l : left) {
+        l[0] -= millis;
+      }
+    }
+
+    double peekFirstLeft() {
+      return left.peekFirst()[0];
+    }
+
+    Workflow removeFirstWorkflow() {
+      left.removeFirst();
+      return workflows.removeFirst();
+    }
+  }
+
   /** A workflow whose next workflow task is scheduled at {@code tick}; {@code order} keeps ties FIFO. */
   private record Due(long tick, long order, Workflow workflow) {}
 
@@ -96,13 +130,21 @@ final class MixedSimulator {
     final ArrayDeque<Workflow> backlog = new ArrayDeque<>();
     final List<Task> inFlight = new ArrayList<>();
     final Map<String, double[]> byType = new HashMap<>(); // type -> {n, service ms, cpu ms}
+    // Schedule-to-start of the last second: the runtime's LoadSignals read the latest 1 s metrics
+    // interval, whatever the control interval.
     final List<Double> waits = new ArrayList<>();
+    final MixedScenario.Polling polling;
+    final Deliveries delivering = new Deliveries();
+    int pollersWaiting;
+    int pollersParked;
     int limit;
     int peak;
 
-    Pool(boolean activity, ConcurrencyPolicy policy) {
+    Pool(boolean activity, ConcurrencyPolicy policy, MixedScenario.Polling polling) {
       this.activity = activity;
       this.policy = policy;
+      this.polling = polling;
+      this.pollersWaiting = polling.pollers();
       this.limit = policy.initialLimit();
     }
 
@@ -112,14 +154,45 @@ final class MixedSimulator {
     }
 
     void admit(MixedScenario s, long tick, List<Double> phaseWaits) {
+      if (polling.pollers() > 0) {
+        admitThroughPollers(s, tick, phaseWaits);
+        return;
+      }
       while (inFlight.size() < limit && !backlog.isEmpty()) {
-        Workflow wf = backlog.removeFirst();
-        double wait = (tick - backlogTicks.removeFirst()[0]) * TICK_MILLIS;
-        waits.add(wait);
-        if (phaseWaits != null) {
-          phaseWaits.add(wait);
-        }
-        inFlight.add(newTask(s, wf, tick));
+        inFlight.add(newTask(s, dispatch(tick, phaseWaits), tick));
+      }
+      peak = Math.max(peak, inFlight.size());
+    }
+
+    /** Takes the oldest backlog task, recording its schedule-to-start. */
+    private Workflow dispatch(long tick, List<Double> phaseWaits) {
+      Workflow wf = backlog.removeFirst();
+      double wait = (tick - backlogTicks.removeFirst()[0]) * TICK_MILLIS;
+      waits.add(wait);
+      if (phaseWaits != null) {
+        phaseWaits.add(wait);
+      }
+      return wf;
+    }
+
+    /**
+     * SDK pollers ({@link MixedScenario.Polling}): delivered tasks start and their pollers reserve again,
+     * pollers waiting for a slot get one while slots in use plus slots held by pollers stay under the
+     * limit, and pollers holding a slot take the oldest backlog task.
+     */
+    private void admitThroughPollers(MixedScenario s, long tick, List<Double> phaseWaits) {
+      delivering.advance(TICK_MILLIS);
+      while (!delivering.isEmpty() && delivering.peekFirstLeft() <= 0) {
+        inFlight.add(newTask(s, delivering.removeFirstWorkflow(), tick));
+        pollersWaiting++;
+      }
+      while (pollersWaiting > 0 && inFlight.size() + pollersParked + delivering.size() < limit) {
+        pollersWaiting--;
+        pollersParked++;
+      }
+      while (pollersParked > 0 && !backlog.isEmpty()) {
+        pollersParked--;
+        delivering.add(dispatch(tick, phaseWaits), polling.pollMillis());
       }
       peak = Math.max(peak, inFlight.size());
     }
@@ -147,7 +220,7 @@ final class MixedSimulator {
         completed += (long) t[0];
         serviceSum += t[1];
       }
-      int waiting = inFlight.size() >= limit ? Simulator.POLLERS : 0;
+      int waiting = polling.pollers() > 0 ? pollersWaiting : inFlight.size() >= limit ? Simulator.POLLERS : 0;
       return new Observation(limit, peak, waiting, completed, completed == 0 ? Double.NaN : serviceSum / completed,
           0, p95(waits), Double.NaN, cpuLoad, Double.NaN, types, workflowTasksStarving);
     }
@@ -155,15 +228,14 @@ final class MixedSimulator {
     void nextInterval(double cpuLoad, boolean workflowTasksStarving) {
       limit = policy.next(observe(cpuLoad, workflowTasksStarving));
       byType.clear();
-      waits.clear();
       peak = inFlight.size();
     }
   }
 
   /** Runs the two policies through {@code scenario}; one entry per simulated second. */
   MixedResult run(MixedScenario s, String name, ConcurrencyPolicy workflowPolicy, ConcurrencyPolicy activityPolicy) {
-    Pool tasks = new Pool(false, workflowPolicy);
-    Pool activities = new Pool(true, activityPolicy);
+    Pool tasks = new Pool(false, workflowPolicy, s.workflowPolling());
+    Pool activities = new Pool(true, activityPolicy, MixedScenario.Polling.NONE);
     List<MixedResult.Second> seconds = new ArrayList<>();
     List<Double> phaseWorkflowTaskWaits = new ArrayList<>();
     List<Double> phaseActivityWaits = new ArrayList<>();
@@ -232,8 +304,12 @@ final class MixedSimulator {
       seconds.add(new MixedResult.Second(second + 1, tasks.limit, activities.limit, finished, p95(tasks.waits),
           p95(activities.waits), tasks.backlog.size(), activities.backlog.size(), cpuLoad));
       // As AdaptiveConcurrency.controlStep: the workflow pool steps first, its starving reading goes to the activities.
-      tasks.nextInterval(cpuLoad, false);
-      activities.nextInterval(cpuLoad, tasks.policy.starving());
+      if (s.controlStepAfter(second + 1)) {
+        tasks.nextInterval(cpuLoad, false);
+        activities.nextInterval(cpuLoad, tasks.policy.starving());
+      }
+      tasks.waits.clear();
+      activities.waits.clear();
     }
     return new MixedResult(s, name, seconds, p95(phaseWorkflowTaskWaits), p95(phaseActivityWaits), workflowLatencies);
   }
