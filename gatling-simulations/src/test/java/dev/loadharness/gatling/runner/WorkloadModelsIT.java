@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The shipped workload specs of omes's breadth (ebb-and-flow, backlog, many-task-queues) through the real load
@@ -89,5 +90,31 @@ class WorkloadModelsIT {
       String log = Files.readString(outcome.runDirectory().resolve(Path.of("workers", worker, "worker.log")));
       assertThat(log).as(worker + " polls every queue").contains(base + "-0," + base + "-1,").contains(base + "-7 on");
     }
+  }
+
+  /** The plain SDK worker (the overhead baseline) polls every queue too, not one queue named by the list. */
+  @Test
+  @Timeout(value = 3, unit = TimeUnit.MINUTES)
+  void thePlainSdkWorkerServesEveryQueue(@TempDir Path dir) throws Exception {
+    Path spec = dir.resolve("plain-sdk-queues.yaml");
+    Files.writeString(spec, """
+        name: plain-sdk-queues
+        mix:
+          - {kind: io, weight: 1, params: {steps: 1, io_ms: 50}}
+        injection: {model: constant-rate, rate: 4, duration: 4s}
+        warm_up_workflows: 4
+        time_budget: 60s
+        workers: {processes: 1, task_queues: 4, runtime: plain-sdk, workflow_slots: 4, activity_slots: 4,
+          workflow_pollers: 1, activity_pollers: 1}
+        thresholds:
+          - {metric: failed, op: "==", limit: 0}
+          - {metric: timed_out, op: "==", limit: 0}
+          - {metric: unaccounted, op: "==", limit: 0}
+        """);
+    RunOutcome outcome = LoadRunsForTests.run(spec.toString(), LoadSuiteIT.RUNS);
+    LoadSuiteIT.assertPassed(outcome);
+    RunRecord record = RunRecords.read(outcome.runDirectory());
+    assertThat(record.load().started()).isEqualTo(record.load().completed()).isEqualTo(16);
+    assertThat(record.runtime()).containsEntry("mode", "plain-sdk").containsEntry("task_queues", 4);
   }
 }

@@ -44,12 +44,19 @@ public final class SdkWorkerHost implements WorkerHost {
         .setMetricsScope(scope)
         .setGrpcClientInterceptors(interceptors())
         .build());
+    factory = startFactory(stubs, config);
+  }
+
+  /**
+   * A started factory on {@code stubs} with the spec's cache: one worker per queue of {@code config}, sharing the
+   * factory's sticky cache and connection as omes's workers do, the catalog registered on each.
+   */
+  static WorkerFactory startFactory(WorkflowServiceStubs stubs, WorkerConfig config) {
     WorkflowClient client = WorkflowClient.newInstance(stubs,
         WorkflowClientOptions.newBuilder().setNamespace(config.connection().namespace()).setIdentity(config.workerId()).build());
     WorkerSettings s = config.settings();
-    factory = WorkerFactory.newInstance(client,
+    WorkerFactory factory = WorkerFactory.newInstance(client,
         WorkerFactoryOptions.newBuilder().setWorkflowCacheSize(s.cacheSize()).build());
-    // One worker per queue, sharing the factory's sticky cache and connection, as omes's workers do.
     for (String queue : config.taskQueues()) {
       Worker worker = factory.newWorker(queue, workerOptions(s));
       Registrations r = config.registrations();
@@ -59,6 +66,19 @@ public final class SdkWorkerHost implements WorkerHost {
       }
     }
     factory.start();
+    return factory;
+  }
+
+  /** Stops {@code factory}, then {@code stubs}; either may be null (a start that failed half-way). */
+  static void stop(WorkerFactory factory, WorkflowServiceStubs stubs) {
+    if (factory != null) {
+      factory.shutdown();
+      factory.awaitTermination(10, TimeUnit.SECONDS);
+    }
+    if (stubs != null) {
+      stubs.shutdownNow();
+      stubs.awaitTermination(5, TimeUnit.SECONDS);
+    }
   }
 
   private List<ClientInterceptor> interceptors() {
@@ -97,14 +117,7 @@ public final class SdkWorkerHost implements WorkerHost {
 
   @Override
   public void close() {
-    if (factory != null) {
-      factory.shutdown();
-      factory.awaitTermination(10, TimeUnit.SECONDS);
-    }
-    if (stubs != null) {
-      stubs.shutdownNow();
-      stubs.awaitTermination(5, TimeUnit.SECONDS);
-    }
+    stop(factory, stubs);
     if (scope != null) {
       try {
         scope.close();
