@@ -87,6 +87,12 @@ class RuntimeDevServerIT {
       for (WorkflowStub stub : stubs) {
         assertThat(stub.getResult(60, TimeUnit.SECONDS, Integer.class)).isEqualTo(4);
       }
+      // Eight workflows cycling through four cached threads is LRU's worst case: on a quiet machine every task
+      // finds its workflow evicted, so no hit at all. One workflow alone afterwards, with short steps, is served
+      // from the cache after each step: the hits, whatever the timing of the eight.
+      ItWorkflows.StepsWorkflow alone = runtime.client().newWorkflowStub(ItWorkflows.StepsWorkflow.class,
+          WorkflowOptions.newBuilder().setTaskQueue(queue).setWorkflowId(queue + "-alone").build());
+      assertThat(alone.run(4, 20L)).isEqualTo(4);
       runtime.metrics().tick();
       var exact = runtime.metrics().exact();
 
