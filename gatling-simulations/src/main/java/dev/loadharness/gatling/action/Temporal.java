@@ -3,9 +3,9 @@ package dev.loadharness.gatling.action;
 import dev.loadharness.gatling.driver.LoadDriver;
 import dev.loadharness.gatling.driver.RunLedger;
 import dev.loadharness.gatling.driver.WakeUps;
+import dev.loadharness.gatling.driver.WorkflowCalls;
 import dev.loadharness.scenarios.catalog.KitchenSinkPlan;
 import dev.loadharness.scenarios.catalog.WorkflowKind;
-import io.temporal.client.WorkflowExecutionAlreadyStarted;
 import io.temporal.client.WorkflowStub;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +17,8 @@ import java.util.concurrent.TimeoutException;
  * "completed" (its result seen), so a slow start path shows apart from end-to-end latency.
  */
 public final class Temporal {
-  /** Session key of the started workflow's stub. */
-  public static final String STUB = "temporal.stub";
+  /** Session key of the started (or attached) workflow: a {@link WorkflowCalls.Execution}. */
+  public static final String EXECUTION = "temporal.execution";
   /** Session key of the start request time (System.nanoTime). */
   public static final String REQUESTED = "temporal.requested";
   /**
@@ -62,34 +62,24 @@ public final class Temporal {
             throw new java.util.concurrent.CompletionException(Causes.unwrap(error));
           }
           ledger.startReturned(requested);
-          return kindKeys(session, assignment).set(SCHEDULE, id).set(REQUESTED, requested)
-              .set(REQUESTED_AT_MS, requestedAtMs).set(ATTACHED, false).set(INTERACTIVE, false).set(ROUNDS, 1);
+          java.util.Map<String, Object> keys = new java.util.HashMap<>(startKeys(assignment, null, requested, requestedAtMs));
+          keys.put(SCHEDULE, id);
+          return session.setAll(keys);
         });
       }
-      return CompletableFuture.supplyAsync(() -> {
-        WorkflowStub stub = driver.stub(assignment);
-        try {
-          stub.start(assignment.args());
-          return new Started(stub, false);
-        } catch (WorkflowExecutionAlreadyStarted e) {
-          // A retried segment: an earlier attempt started this id. Await that one; it stays counted once.
-          return new Started(driver.existing(assignment), true);
-        }
-      }, driver.executor()).handle((started, error) -> {
+      return driver.start(assignment).handle((started, error) -> {
         if (error != null) {
           ledger.failed("start: " + Causes.of(error));
           throw new java.util.concurrent.CompletionException(Causes.unwrap(error));
         }
         if (started.attached()) {
+          // A retried segment: an earlier attempt started this id. Await that one; it stays counted once.
           ledger.attached();
         } else {
           ledger.startReturned(requested);
         }
-        boolean interactive = assignment.kind() == WorkflowKind.INTERACTIVE;
         // One copy of the (immutable) session for the start's keys instead of one per key.
-        return kindKeys(session, assignment).setAll(java.util.Map.of(STUB, started.stub(), REQUESTED, requested,
-            REQUESTED_AT_MS, requestedAtMs, ATTACHED, started.attached(), INTERACTIVE, interactive, ROUNDS,
-            assignment.rounds()));
+        return session.setAll(startKeys(assignment, started, requested, requestedAtMs));
       });
     });
   }
@@ -106,9 +96,9 @@ public final class Temporal {
         return ScheduleCalls.completed(driver, session.getString(SCHEDULE), session.getLong(REQUESTED))
             .thenApply(ignored -> session);
       }
-      WorkflowStub stub = session.get(STUB);
+      WorkflowCalls.Execution execution = session.get(EXECUTION);
       long requested = session.getLong(REQUESTED);
-      return driver.unlessAborted(stub.getResultAsync(driver.remainingMillis(), TimeUnit.MILLISECONDS, Object.class))
+      return driver.unlessAborted(driver.awaitCompleted(execution))
           .handle((ignored, error) -> {
             if (error != null && Causes.unwrap(error) instanceof java.util.concurrent.CancellationException) {
               // Aborted while waiting: no outcome was observed, so the ledger leaves it unaccounted.
@@ -157,7 +147,7 @@ public final class Temporal {
   public static TemporalActionBuilder signalAfterIdle(String name) {
     return new TemporalActionBuilder("idle, then signal " + name, session -> {
       LoadDriver driver = LoadDriver.current();
-      WorkflowStub stub = session.get(STUB);
+      WorkflowStub stub = driver.stub(session.<WorkflowCalls.Execution>get(EXECUTION));
       CompletableFuture<Object> sent = CompletableFuture.supplyAsync(() -> {
         stub.signal(name);
         return null;
@@ -173,32 +163,45 @@ public final class Temporal {
   public static TemporalActionBuilder wakeUps() {
     return new TemporalActionBuilder("history wake-ups", session -> {
       LoadDriver driver = LoadDriver.current();
-      WorkflowStub stub = session.get(STUB);
+      String workflowId = session.<WorkflowCalls.Execution>get(EXECUTION).workflowId();
       long requested = session.getLong(REQUESTED);
       return CompletableFuture.supplyAsync(() -> {
-        WakeUps.of(driver.client().fetchHistory(stub.getExecution().getWorkflowId()).getEvents())
+        WakeUps.of(driver.client().fetchHistory(workflowId).getEvents())
             .forEach(micros -> driver.ledger().probe(RunLedger.PROBE_WAKE_UP, requested, micros));
         return session;
       }, driver.executor());
     });
   }
 
-  /** The session keys the chain's kind-specific steps read: driver signals, the idle signal, wake-ups. */
-  private static io.gatling.javaapi.core.Session kindKeys(io.gatling.javaapi.core.Session session,
-      LoadDriver.Assignment assignment) {
+  /**
+   * The session keys a start sets, in one map so the (immutable) session is copied once: the execution, the
+   * request times, and what the chain's kind-specific steps read (driver signals, the idle signal, wake-ups).
+   */
+  private static java.util.Map<String, Object> startKeys(LoadDriver.Assignment assignment,
+      WorkflowCalls.Execution started, long requested, long requestedAtMs) {
     WorkflowKind kind = assignment.kind();
     int signals = kind == WorkflowKind.KITCHEN_SINK ? KitchenSinkPlan.of(assignment.shape()).signals() : 0;
     long signalAfterMs = kind == WorkflowKind.LONG_IDLE ? 1000L * assignment.shape().get("signal_after_s", 0) : 0;
-    return session.set(SIGNALS, signals).set(SIGNAL_AFTER_MS, signalAfterMs).set(WAKE_UPS, kind == WorkflowKind.LONG_IDLE);
+    java.util.Map<String, Object> keys = new java.util.HashMap<>(16);
+    if (started != null) {
+      keys.put(EXECUTION, started);
+    }
+    keys.put(REQUESTED, requested);
+    keys.put(REQUESTED_AT_MS, requestedAtMs);
+    keys.put(ATTACHED, started != null && started.attached());
+    keys.put(INTERACTIVE, kind == WorkflowKind.INTERACTIVE);
+    keys.put(ROUNDS, started == null ? 1 : assignment.rounds());
+    keys.put(SIGNALS, signals);
+    keys.put(SIGNAL_AFTER_MS, signalAfterMs);
+    keys.put(WAKE_UPS, kind == WorkflowKind.LONG_IDLE);
+    return keys;
   }
-
-  /** A started (or, for a retried segment, attached) workflow. */
-  private record Started(WorkflowStub stub, boolean attached) {}
 
   private static TemporalActionBuilder call(String requestName, java.util.function.Function<WorkflowStub, Object> op) {
     return new TemporalActionBuilder(requestName, session -> {
-      WorkflowStub stub = session.get(STUB);
-      return CompletableFuture.supplyAsync(() -> op.apply(stub), LoadDriver.current().executor())
+      LoadDriver driver = LoadDriver.current();
+      WorkflowStub stub = driver.stub(session.<WorkflowCalls.Execution>get(EXECUTION));
+      return CompletableFuture.supplyAsync(() -> op.apply(stub), driver.executor())
           .thenApply(ignored -> session);
     });
   }

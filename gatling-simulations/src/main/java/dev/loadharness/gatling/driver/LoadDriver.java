@@ -4,9 +4,7 @@ import dev.loadharness.scenarios.catalog.Shape;
 import dev.loadharness.scenarios.catalog.WorkflowKind;
 import dev.loadharness.scenarios.spec.ScenarioSpec;
 import dev.loadharness.scenarios.spec.WorkloadEntry;
-import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import java.time.Duration;
 import java.util.List;
@@ -23,9 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * What the Gatling simulation drives with: the client, the run's task queue, the spec, the ledger, and a
- * bounded executor for the SDK calls that block (start, signal, query, update), so Gatling's own threads
- * never wait on the network. Gatling instantiates simulations reflectively, so the runner installs the
+ * What the Gatling simulation drives with: the client, the run's task queue, the spec, the ledger, the
+ * non-blocking start and result calls every workflow makes ({@link WorkflowCalls}), and a bounded executor
+ * for the SDK calls that block (signal, query, update, schedules, histories), so Gatling's own threads never
+ * wait on the network. Gatling instantiates simulations reflectively, so the runner installs the
  * driver here before starting Gatling.
  */
 public final class LoadDriver implements AutoCloseable {
@@ -40,6 +39,7 @@ public final class LoadDriver implements AutoCloseable {
   private final RunLedger ledger;
   private final WorkloadPicker picker;
   private final ThreadPoolExecutor executor;
+  private final WorkflowCalls calls;
   private final AtomicLong sequence = new AtomicLong();
   private final CompletableFuture<String> aborted = new CompletableFuture<>();
   private final java.util.Set<String> liveSchedules = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -82,6 +82,7 @@ public final class LoadDriver implements AutoCloseable {
     this.spec = spec;
     this.ledger = new RunLedger(spec.warmUp().toMillis());
     this.picker = new WorkloadPicker(spec.mix(), seed);
+    this.calls = new WorkflowCalls(client);
     this.executor = new ThreadPoolExecutor(callThreads, callThreads, 30, TimeUnit.SECONDS,
         new LinkedBlockingQueue<>(), r -> {
           Thread t = new Thread(r, "temporal-calls");
@@ -217,24 +218,26 @@ public final class LoadDriver implements AutoCloseable {
   }
 
   /**
-   * An untyped stub for {@code assignment}, not yet started. An id is never reused, not even after its
-   * workflow closed, so a retried segment's start of an id an earlier attempt started fails (and is attached
-   * to, {@link #existing}) instead of running the workflow a second time.
+   * Starts {@code assignment}'s workflow. An id is never reused, not even after its workflow closed, so a
+   * retried segment's start of an id an earlier attempt started is attached to instead of running the workflow
+   * a second time.
    */
-  public WorkflowStub stub(Assignment assignment) {
-    return client.newUntypedWorkflowStub(assignment.workflowType(),
-        WorkflowOptions.newBuilder()
-            .setTaskQueue(assignment.taskQueue() == null ? taskQueue : assignment.taskQueue())
-            .setWorkflowId(assignment.workflowId())
-            .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
-            .setWorkflowRunTimeout(spec.timeBudget().plus(Duration.ofMinutes(5)))
-            .build());
+  public CompletableFuture<WorkflowCalls.Execution> start(Assignment assignment) {
+    return calls.start(assignment.workflowId(), assignment.workflowType(),
+        assignment.taskQueue() == null ? taskQueue : assignment.taskQueue(), assignment.args(),
+        spec.timeBudget().plus(Duration.ofMinutes(5)));
   }
 
-  /** A stub of the already started workflow of {@code assignment} (its latest run), to await its result. */
-  public WorkflowStub existing(Assignment assignment) {
-    return client.newUntypedWorkflowStub(assignment.workflowId(), java.util.Optional.empty(),
-        java.util.Optional.of(assignment.kind().workflowInterface().getSimpleName()));
+  /** Completes when {@code execution} completed; fails with a TimeoutException at the end of the time budget. */
+  public CompletableFuture<Void> awaitCompleted(WorkflowCalls.Execution execution) {
+    return calls.awaitCompleted(execution, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(remainingMillis()));
+  }
+
+  /** The SDK's stub of a started workflow (its latest run when attached), for signals, queries and updates. */
+  public WorkflowStub stub(WorkflowCalls.Execution execution) {
+    return client.newUntypedWorkflowStub(execution.workflowId(),
+        execution.runId().isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(execution.runId()),
+        java.util.Optional.empty());
   }
 
   /** Time left until the run's budget, counted from the first start request, is spent (at least 1 ms). */
