@@ -1,5 +1,7 @@
 package dev.loadharness.gatling.distributed;
 
+import dev.loadharness.gatling.driver.DriverStubs;
+
 import dev.loadharness.scenarios.server.ConnectionSettings;
 import dev.loadharness.scenarios.server.ExternalServer;
 import dev.loadharness.scenarios.server.ServerEnvironment;
@@ -79,9 +81,11 @@ public final class DriverMain implements Callable<Integer> {
     Files.createDirectories(files);
     ConnectionSettings load;
     Optional<ConnectionSettings> control;
+    io.temporal.serviceclient.WorkflowServiceStubsOptions.Builder loadOptions;
     try {
       load = ConnectionSettings.fromEnvironment(System.getenv());
       control = ControlPlane.fromEnvironment(System.getenv());
+      loadOptions = DriverStubs.options(load, System.getenv());
     } catch (IllegalArgumentException e) {
       System.out.println("driver " + id + ": " + e.getMessage());
       return 2;
@@ -95,8 +99,7 @@ public final class DriverMain implements Callable<Integer> {
       return 2;
     }
     ServerEnvironment server = ExternalServer.attach(load, CONNECT_TIMEOUT);
-    WorkflowServiceStubs loadStubs = WorkflowServiceStubs.newServiceStubs(
-        load.toStubsOptions().setMetricsScope(scope).build());
+    WorkflowServiceStubs loadStubs = WorkflowServiceStubs.newServiceStubs(loadOptions.setMetricsScope(scope).build());
     ConnectionSettings controlConnection = control.orElse(load);
     WorkflowServiceStubs controlStubs = control.isPresent()
         ? WorkflowServiceStubs.newServiceStubs(controlConnection.toStubsOptions().setMetricsScope(scope).build())

@@ -1,5 +1,6 @@
 package dev.loadharness.gatling.pipeline;
 
+import dev.loadharness.gatling.driver.DriverStubs;
 import dev.loadharness.gatling.driver.WarmUp;
 import dev.loadharness.gatling.gate.Judge;
 import dev.loadharness.reports.record.LoadSummary;
@@ -66,7 +67,12 @@ public final class LoadRun {
     if (unsupported.isPresent()) {
       return skipped(plan, "SKIPPED: " + spec.name() + " " + unsupported.get());
     }
-    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(server.connection().toStubsOptions().build());
+    WorkflowServiceStubs stubs;
+    try {
+      stubs = WorkflowServiceStubs.newServiceStubs(DriverStubs.options(server.connection(), System.getenv()).build());
+    } catch (IllegalArgumentException e) {
+      return failed(plan, server, e.getMessage());
+    }
     try {
       WorkflowClient client = WorkflowClient.newInstance(stubs,
           WorkflowClientOptions.newBuilder().setNamespace(server.namespace()).build());
