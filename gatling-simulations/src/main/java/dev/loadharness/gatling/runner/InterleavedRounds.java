@@ -10,6 +10,8 @@ import dev.loadharness.scenarios.server.ServerEnvironment;
 import dev.loadharness.scenarios.server.ServerEnvironmentException;
 import dev.loadharness.scenarios.server.ServerEnvironments;
 import dev.loadharness.scenarios.spec.ScenarioSpec;
+import io.grpc.StatusRuntimeException;
+import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -19,12 +21,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Several arms of one scenario run in rounds against one server, each arm once per round, the order rotated
- * by one each round; each run is a {@link LoadRun} of its own plan. The runtime comparison's arms are
- * worker settings, an A/B run's are head and the baseline build.
+ * Several arms of one scenario run in rounds against one server, each arm once per round, in the orders of a
+ * balanced Latin square; each run is a {@link LoadRun} of its own plan, and the workflows it left open are
+ * terminated before the next run starts ({@link Leftovers}). The runtime comparison's arms are worker
+ * settings, an A/B run's are head and the baseline build.
  *
- * <p>Why rounds and rotation: arms run back to back share whatever the machine is doing at that minute, and
- * rotating the order keeps any one arm from always running first (fresh server) or last (fullest history).
+ * <p>Why rounds and this order: arms run back to back share whatever the machine is doing at that minute,
+ * and what the run before left behind. A rotation by one keeps any one arm from always running first
+ * (fresh server) or last (fullest history), but always puts the same arm before it: with four settings,
+ * the one after the resource-based setting inherited that setting's backlog in every round (issue 18). A
+ * Williams design (Williams 1949, "Experimental designs balanced for the estimation of residual effects of
+ * treatments") also balances the predecessor: over n rounds (2n for odd n) every arm takes every position
+ * once and follows every other arm equally often. For two arms it is the rotation, A B then B A.
  */
 final class InterleavedRounds {
   private InterleavedRounds() {}
@@ -57,11 +65,23 @@ final class InterleavedRounds {
    */
   record Result(List<Recorded> runs, Map<String, String> problems, boolean breached) {}
 
-  /** {@code items} in the order round {@code round} (1-based) runs them: rotated by one each round. */
+  /**
+   * {@code items} in the order round {@code round} (1-based) runs them: row {@code round - 1} of a Williams
+   * square (first row 0, 1, n-1, 2, n-2, ..., each next row adds 1 mod n; for odd n rows n..2n-1 are the
+   * first n reversed), cycling after its last row.
+   */
   static <T> List<T> rotated(List<T> items, int round) {
+    int n = items.size();
+    int rows = n % 2 == 0 ? n : 2 * n;
+    int row = (round - 1) % rows;
     List<T> order = new ArrayList<>();
-    for (int i = 0; i < items.size(); i++) {
-      order.add(items.get((i + round - 1) % items.size()));
+    for (int i = 0; i < n; i++) {
+      // i-th element of the first row: 0, 1, n-1, 2, n-2, ...
+      int first = i == 0 ? 0 : (i % 2 == 1 ? (i + 1) / 2 : n - i / 2);
+      order.add(items.get((first + row) % n));
+    }
+    if (row >= n) {
+      java.util.Collections.reverse(order);
     }
     return order;
   }
@@ -87,6 +107,7 @@ final class InterleavedRounds {
             continue;
           }
           RunOutcome outcome = runOne(out, arm, server, dir, options);
+          cleanUp(out, server, outcome);
           if (outcome.exitCode() == RunOutcome.ERROR) {
             problems.put(key, outcome.message());
             continue;
@@ -103,6 +124,22 @@ final class InterleavedRounds {
       problems.put("server", e.getMessage());
     }
     return new Result(runs, problems, breached);
+  }
+
+  /** Terminates what the run left open, so the next run starts without it; a failure here is reported, not fatal. */
+  private static void cleanUp(PrintStream out, ServerEnvironment server, RunOutcome outcome) {
+    if (outcome.runDirectory() == null) {
+      return;
+    }
+    String runId = outcome.runDirectory().getFileName().toString();
+    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(server.connection().toStubsOptions().build());
+    try {
+      out.println(Leftovers.terminate(stubs, server.namespace(), runId).describe(runId));
+    } catch (StatusRuntimeException e) {
+      out.println("WARNING: leftovers of " + runId + " not terminated: " + e.getStatus());
+    } finally {
+      stubs.shutdownNow();
+    }
   }
 
   private static RunOutcome runOne(PrintStream out, Arm arm, ServerEnvironment server, Path dir, RunOptions options) {

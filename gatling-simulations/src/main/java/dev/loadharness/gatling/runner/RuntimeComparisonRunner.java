@@ -52,7 +52,7 @@ public final class RuntimeComparisonRunner {
       }
     }
 
-    /** The settings in the order round {@code round} (1-based) runs them: rotated by one each round. */
+    /** The settings in the order round {@code round} (1-based) runs them: a Williams square's row (see InterleavedRounds). */
     public List<RuntimeMode> order(int round) {
       return InterleavedRounds.rotated(settings, round);
     }
