@@ -9,6 +9,8 @@ import dev.loadharness.reports.record.RunRecord;
 import dev.loadharness.scenarios.server.ServerEnvironment;
 import dev.loadharness.scenarios.server.ServerEnvironmentException;
 import dev.loadharness.scenarios.server.ServerEnvironments;
+import dev.loadharness.scenarios.server.ServerKind;
+import dev.loadharness.scenarios.server.ServerSettings;
 import dev.loadharness.scenarios.spec.ScenarioSpec;
 import io.grpc.StatusRuntimeException;
 import io.temporal.serviceclient.WorkflowServiceStubs;
@@ -22,8 +24,9 @@ import java.util.Map;
 
 /**
  * Several arms of one scenario run in rounds against one server, each arm once per round, in the orders of a
- * balanced Latin square; each run is a {@link LoadRun} of its own plan, and the workflows it left open are
- * terminated before the next run starts ({@link Leftovers}). The runtime comparison's arms are worker
+ * balanced Latin square; each run is a {@link LoadRun} of its own plan, the workflows it left open are
+ * terminated before the next run starts ({@link Leftovers}), and a dev server the harness starts is started
+ * afresh for each run. The runtime comparison's arms are worker
  * settings, an A/B run's are head and the baseline build.
  *
  * <p>Why rounds and this order: arms run back to back share whatever the machine is doing at that minute,
@@ -86,15 +89,24 @@ final class InterleavedRounds {
     return order;
   }
 
-  /** Opens the server {@code options} and {@code spec} select and runs every arm {@code rounds} times under {@code dir}. */
+  /**
+   * Opens the server {@code options} and {@code spec} select and runs every arm {@code rounds} times under
+   * {@code dir}. A dev server the harness starts without a database file is started afresh for every run
+   * ({@code dir/server}, then {@code dir/server-2} ...), because its in-memory state grows with every run's
+   * history and a later run measured a slower server (issue 18: fixed 10/14's workflow-task schedule-to-start
+   * p95 353 ms first, 449 ms last in the same comparison); every other kind is one server for all runs.
+   */
   static Result run(PrintStream out, RunOptions options, ScenarioSpec spec, Path dir, List<Arm> arms, int rounds) {
     ServerEnvironments environments = ServerEnvironments.fromSystem();
     List<Recorded> runs = new ArrayList<>();
     Map<String, String> problems = new LinkedHashMap<>();
     boolean breached = false;
     int total = arms.size() * rounds;
-    try (ServerEnvironment server = environments.open(
-        LoadRunner.serverSettings(environments.settings(), options, spec), dir.resolve("server"))) {
+    ServerSettings settings = LoadRunner.serverSettings(environments.settings(), options, spec);
+    ServerEnvironment server = null;
+    try {
+      server = environments.open(settings, dir.resolve("server"));
+      boolean freshPerRun = freshServerPerRun(server.kind(), settings);
       int done = 0;
       for (int round = 1; round <= rounds; round++) {
         for (Arm arm : rotated(arms, round)) {
@@ -105,6 +117,12 @@ final class InterleavedRounds {
           if (Signals.received().isPresent()) {
             problems.put(key, "not run: interrupted by " + Signals.received().get().name());
             continue;
+          }
+          if (freshPerRun && done > 1) {
+            server.close();
+            server = null;
+            server = environments.open(settings, dir.resolve("server-" + done));
+            out.println("a fresh " + server.kind().id() + " for this run (no state from the runs before)");
           }
           RunOutcome outcome = runOne(out, arm, server, dir, options);
           cleanUp(out, server, outcome);
@@ -122,8 +140,17 @@ final class InterleavedRounds {
       }
     } catch (ServerEnvironmentException | IllegalStateException | IllegalArgumentException e) {
       problems.put("server", e.getMessage());
+    } finally {
+      if (server != null) {
+        server.close();
+      }
     }
     return new Result(runs, problems, breached);
+  }
+
+  /** Whether every run gets its own server: a dev server this harness starts, its state in memory only. */
+  static boolean freshServerPerRun(ServerKind kind, ServerSettings settings) {
+    return kind == ServerKind.DEV_SERVER && settings.devServerDb().isEmpty();
   }
 
   /** Terminates what the run left open, so the next run starts without it; a failure here is reported, not fatal. */
