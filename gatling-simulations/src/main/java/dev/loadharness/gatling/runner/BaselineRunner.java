@@ -84,7 +84,7 @@ public final class BaselineRunner {
     if (baseline instanceof Baseline.Build build) {
       arms.add(new InterleavedRounds.Arm(BASE, spec, build.code()));
       out.println("A/B " + spec.name() + ": " + head + " against " + baseline.label() + ", " + request.rounds()
-          + " round(s), " + 2 * request.rounds() + " runs, one server; directory " + dir);
+          + " round(s), " + 2 * request.rounds() + " runs; directory " + dir);
     } else {
       Baseline.Runs runs = (Baseline.Runs) baseline;
       out.println("A/B " + spec.name() + ": " + head + " against " + runs.records().size() + " earlier run(s) in "

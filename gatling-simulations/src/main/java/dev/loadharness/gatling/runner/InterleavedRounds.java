@@ -9,7 +9,11 @@ import dev.loadharness.reports.record.RunRecord;
 import dev.loadharness.scenarios.server.ServerEnvironment;
 import dev.loadharness.scenarios.server.ServerEnvironmentException;
 import dev.loadharness.scenarios.server.ServerEnvironments;
+import dev.loadharness.scenarios.server.ServerKind;
+import dev.loadharness.scenarios.server.ServerSettings;
 import dev.loadharness.scenarios.spec.ScenarioSpec;
+import io.grpc.StatusRuntimeException;
+import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -19,12 +23,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Several arms of one scenario run in rounds against one server, each arm once per round, the order rotated
- * by one each round; each run is a {@link LoadRun} of its own plan. The runtime comparison's arms are
- * worker settings, an A/B run's are head and the baseline build.
+ * Several arms of one scenario run in rounds against one server, each arm once per round, in the orders of a
+ * balanced Latin square; each run is a {@link LoadRun} of its own plan, the workflows it left open are
+ * terminated before the next run starts ({@link Leftovers}), and a dev server the harness starts is started
+ * afresh for each run. The runtime comparison's arms are worker
+ * settings, an A/B run's are head and the baseline build.
  *
- * <p>Why rounds and rotation: arms run back to back share whatever the machine is doing at that minute, and
- * rotating the order keeps any one arm from always running first (fresh server) or last (fullest history).
+ * <p>Why rounds and this order: arms run back to back share whatever the machine is doing at that minute,
+ * and what the run before left behind. A rotation by one keeps any one arm from always running first
+ * (fresh server) or last (fullest history), but always puts the same arm before it: with four settings,
+ * the one after the resource-based setting inherited that setting's backlog in every round (issue 18). A
+ * Williams design (Williams 1949, "Experimental designs balanced for the estimation of residual effects of
+ * treatments") also balances the predecessor: over n rounds (2n for odd n) every arm takes every position
+ * once and follows every other arm equally often. For two arms it is the rotation, A B then B A.
  */
 final class InterleavedRounds {
   private InterleavedRounds() {}
@@ -57,24 +68,45 @@ final class InterleavedRounds {
    */
   record Result(List<Recorded> runs, Map<String, String> problems, boolean breached) {}
 
-  /** {@code items} in the order round {@code round} (1-based) runs them: rotated by one each round. */
+  /**
+   * {@code items} in the order round {@code round} (1-based) runs them: row {@code round - 1} of a Williams
+   * square (first row 0, 1, n-1, 2, n-2, ..., each next row adds 1 mod n; for odd n rows n..2n-1 are the
+   * first n reversed), cycling after its last row.
+   */
   static <T> List<T> rotated(List<T> items, int round) {
+    int n = items.size();
+    int rows = n % 2 == 0 ? n : 2 * n;
+    int row = (round - 1) % rows;
     List<T> order = new ArrayList<>();
-    for (int i = 0; i < items.size(); i++) {
-      order.add(items.get((i + round - 1) % items.size()));
+    for (int i = 0; i < n; i++) {
+      // i-th element of the first row: 0, 1, n-1, 2, n-2, ...
+      int first = i == 0 ? 0 : (i % 2 == 1 ? (i + 1) / 2 : n - i / 2);
+      order.add(items.get((first + row) % n));
+    }
+    if (row >= n) {
+      java.util.Collections.reverse(order);
     }
     return order;
   }
 
-  /** Opens the server {@code options} and {@code spec} select and runs every arm {@code rounds} times under {@code dir}. */
+  /**
+   * Opens the server {@code options} and {@code spec} select and runs every arm {@code rounds} times under
+   * {@code dir}. A dev server the harness starts without a database file is started afresh for every run
+   * ({@code dir/server}, then {@code dir/server-2} ...), because its in-memory state grows with every run's
+   * history and a later run measured a slower server (issue 18: fixed 10/14's workflow-task schedule-to-start
+   * p95 353 ms first, 449 ms last in the same comparison); every other kind is one server for all runs.
+   */
   static Result run(PrintStream out, RunOptions options, ScenarioSpec spec, Path dir, List<Arm> arms, int rounds) {
     ServerEnvironments environments = ServerEnvironments.fromSystem();
     List<Recorded> runs = new ArrayList<>();
     Map<String, String> problems = new LinkedHashMap<>();
     boolean breached = false;
     int total = arms.size() * rounds;
-    try (ServerEnvironment server = environments.open(
-        LoadRunner.serverSettings(environments.settings(), options, spec), dir.resolve("server"))) {
+    ServerSettings settings = LoadRunner.serverSettings(environments.settings(), options, spec);
+    ServerEnvironment server = null;
+    try {
+      server = environments.open(settings, dir.resolve("server"));
+      boolean freshPerRun = freshServerPerRun(server.kind(), settings);
       int done = 0;
       for (int round = 1; round <= rounds; round++) {
         for (Arm arm : rotated(arms, round)) {
@@ -86,7 +118,14 @@ final class InterleavedRounds {
             problems.put(key, "not run: interrupted by " + Signals.received().get().name());
             continue;
           }
+          if (freshPerRun && done > 1) {
+            server.close();
+            server = null;
+            server = environments.open(settings, dir.resolve("server-" + done));
+            out.println("a fresh " + server.kind().id() + " for this run (no state from the runs before)");
+          }
           RunOutcome outcome = runOne(out, arm, server, dir, options);
+          cleanUp(out, server, outcome);
           if (outcome.exitCode() == RunOutcome.ERROR) {
             problems.put(key, outcome.message());
             continue;
@@ -101,8 +140,33 @@ final class InterleavedRounds {
       }
     } catch (ServerEnvironmentException | IllegalStateException | IllegalArgumentException e) {
       problems.put("server", e.getMessage());
+    } finally {
+      if (server != null) {
+        server.close();
+      }
     }
     return new Result(runs, problems, breached);
+  }
+
+  /** Whether every run gets its own server: a dev server this harness starts, its state in memory only. */
+  static boolean freshServerPerRun(ServerKind kind, ServerSettings settings) {
+    return kind == ServerKind.DEV_SERVER && settings.devServerDb().isEmpty();
+  }
+
+  /** Terminates what the run left open, so the next run starts without it; a failure here is reported, not fatal. */
+  private static void cleanUp(PrintStream out, ServerEnvironment server, RunOutcome outcome) {
+    if (outcome.runDirectory() == null) {
+      return;
+    }
+    String runId = outcome.runDirectory().getFileName().toString();
+    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(server.connection().toStubsOptions().build());
+    try {
+      out.println(Leftovers.terminate(stubs, server.namespace(), runId).describe(runId));
+    } catch (StatusRuntimeException e) {
+      out.println("WARNING: leftovers of " + runId + " not terminated: " + e.getStatus());
+    } finally {
+      stubs.shutdownNow();
+    }
   }
 
   private static RunOutcome runOne(PrintStream out, Arm arm, ServerEnvironment server, Path dir, RunOptions options) {

@@ -52,7 +52,7 @@ public final class RuntimeComparisonRunner {
       }
     }
 
-    /** The settings in the order round {@code round} (1-based) runs them: rotated by one each round. */
+    /** The settings in the order round {@code round} (1-based) runs them: a Williams square's row (see InterleavedRounds). */
     public List<RuntimeMode> order(int round) {
       return InterleavedRounds.rotated(settings, round);
     }
@@ -77,7 +77,7 @@ public final class RuntimeComparisonRunner {
     }
     int total = comparison.settings().size() * comparison.rounds();
     out.println("comparing " + comparison.settings().stream().map(RuntimeMode::id).toList() + " on " + spec.name()
-        + ": " + comparison.rounds() + " round(s), " + total + " runs, one server; directory " + dir);
+        + ": " + comparison.rounds() + " round(s), " + total + " runs; directory " + dir);
     List<InterleavedRounds.Arm> arms = comparison.settings().stream()
         .map(mode -> new InterleavedRounds.Arm(mode.id(), spec.withRuntime(mode), WorkerCode.head())).toList();
     InterleavedRounds.Result result = InterleavedRounds.run(out, comparison.run(), spec, dir, arms,

@@ -67,4 +67,34 @@ class RuntimeComparisonIT {
     }
     assertThat(markdown.resolveSibling("comparison.json")).content().contains("\"candidate\" : \"adaptive\"");
   }
+
+  /**
+   * On the dev server every run gets a server of its own (the first run's in {@code server}, the second's in
+   * {@code server-2}), and after every run its leftovers are looked for.
+   */
+  @Test
+  @Timeout(value = 4, unit = TimeUnit.MINUTES)
+  void aDevServerComparisonStartsEveryRunOnAFreshServer() throws Exception {
+    var cli = new dev.loadharness.scenarios.server.SystemProbes(dev.loadharness.scenarios.server.SettingSource.system())
+        .temporalCli();
+    org.junit.jupiter.api.Assumptions.assumeTrue(cli.isPresent(),
+        "Temporal CLI not found on PATH or TEMPORAL_CLI: run scripts/install-temporal-cli");
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    int exit = new RuntimeComparisonRunner(new PrintStream(bytes, true, StandardCharsets.UTF_8)).run(
+        new Comparison(RunOptions.of("smoke").withOut(LoadSuiteIT.RUNS).withServer("dev-server"),
+            List.of(RuntimeMode.FIXED, RuntimeMode.ADAPTIVE), 1, RuntimeMode.ADAPTIVE));
+    String output = bytes.toString(StandardCharsets.UTF_8);
+
+    assertThat(exit).as(output).isZero();
+    assertThat(Pattern.compile("a fresh dev-server for this run").matcher(output).results().count()).as(output)
+        .isEqualTo(1);
+    assertThat(Pattern.compile("leftovers of \\S+-(fixed|adaptive): terminated 0 open workflow\\(s\\)").matcher(output)
+        .results().count()).as(output).isEqualTo(2);
+    Matcher dir = Pattern.compile("comparison: (\\S+comparison\\.md)").matcher(output);
+    assertThat(dir.find()).as(output).isTrue();
+    Path comparison = Path.of(dir.group(1)).getParent();
+    assertThat(comparison.resolve("server")).isDirectory();
+    assertThat(comparison.resolve("server-2")).isDirectory();
+    assertThat(Path.of(dir.group(1))).content().contains("| fixed | 1/1 |").contains("| adaptive (candidate) | 1/1 |");
+  }
 }

@@ -34,6 +34,43 @@ class RuntimeComparisonRunnerTest {
   }
 
   @Test
+  void overFourRoundsEverySettingFollowsEveryOtherOnce() {
+    Comparison comparison = new Comparison(RunOptions.of("smoke"), FOUR, 4, RuntimeMode.ADAPTIVE);
+
+    java.util.Map<List<RuntimeMode>, Integer> pairs = new java.util.HashMap<>();
+    for (int round = 1; round <= 4; round++) {
+      List<RuntimeMode> order = comparison.order(round);
+      for (int i = 1; i < order.size(); i++) {
+        pairs.merge(List.of(order.get(i - 1), order.get(i)), 1, Integer::sum);
+      }
+    }
+    // 4 x 3 ordered pairs, each once: no setting always runs after the same one (a rotation by one would).
+    assertThat(pairs).hasSize(12).allSatisfy((pair, count) -> assertThat(count).as(pair.toString()).isEqualTo(1));
+    assertThat(comparison.order(1)).containsExactly(RuntimeMode.FIXED, RuntimeMode.SDK_RESOURCE_BASED,
+        RuntimeMode.ADAPTIVE, RuntimeMode.SDK_POLLER_AUTOSCALING);
+  }
+
+  @Test
+  void oddArmCountsAreBalancedOverTwiceAsManyRounds() {
+    List<String> three = List.of("a", "b", "c");
+    java.util.Map<List<String>, Integer> pairs = new java.util.HashMap<>();
+    java.util.Map<String, java.util.Set<Integer>> positions = new java.util.HashMap<>();
+    for (int round = 1; round <= 6; round++) {
+      List<String> order = InterleavedRounds.rotated(three, round);
+      assertThat(order).containsExactlyInAnyOrderElementsOf(three);
+      for (int i = 0; i < order.size(); i++) {
+        positions.computeIfAbsent(order.get(i), k -> new java.util.HashSet<>()).add(i);
+        if (i > 0) {
+          pairs.merge(List.of(order.get(i - 1), order.get(i)), 1, Integer::sum);
+        }
+      }
+    }
+    assertThat(pairs).hasSize(6).allSatisfy((pair, count) -> assertThat(count).as(pair.toString()).isEqualTo(2));
+    assertThat(positions).allSatisfy((arm, at) -> assertThat(at).containsExactlyInAnyOrder(0, 1, 2));
+    assertThat(InterleavedRounds.rotated(List.of("head", "base"), 2)).containsExactly("base", "head");
+  }
+
+  @Test
   void repeatedSettingsAndZeroRoundsAreRefused() {
     assertThatThrownBy(() -> new Comparison(RunOptions.of("smoke"),
         List.of(RuntimeMode.FIXED, RuntimeMode.FIXED), 1, RuntimeMode.ADAPTIVE))

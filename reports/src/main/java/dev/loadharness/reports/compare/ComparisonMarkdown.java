@@ -16,8 +16,8 @@ public final class ComparisonMarkdown {
   public static String render(RuntimeComparison c, List<ComparedRun> runs) {
     StringBuilder md = new StringBuilder();
     md.append("# Runtime comparison: ").append(c.scenario()).append(" on ").append(c.serverKind()).append("\n\n");
-    md.append(String.format(Locale.ROOT, "%d round(s); every setting ran once per round, order rotated each round. "
-        + "Cells: median over rounds (min–max).%n%n", c.rounds()));
+    md.append(String.format(Locale.ROOT, "%d round(s); every setting ran once per round, in a balanced order (each position and "
+        + "each predecessor equally often), the previous run's open workflows terminated first. Cells: median over rounds (min–max).%n%n", c.rounds()));
     md.append("| setting | passed |");
     RuntimeComparison.TABLE_METRICS.forEach(name -> md.append(' ').append(header(name)).append(" |"));
     md.append("\n|---|---|");

@@ -140,4 +140,37 @@ class MixedSaturationGateTest {
           .isLessThanOrEqualTo(start.phaseActivityStsP95());
     }
   }
+
+  /**
+   * Guards the reading that kept the controller unchanged after b50-l200's remaining workflow-task loss
+   * (docs/adaptive-grid.md, "What is left at b50-l200"): on {@link MixedScenario#gridCellB50L200()} the
+   * pollers' reserved slots are a trade, not free capacity. Fixed 15/14 instead of 10/14 (five more slots,
+   * one per poller) cuts the workflow-task schedule-to-start p95 at least in half but moves the wait to the
+   * activities (their schedule-to-start p95 at least 10% higher, the grid's band of "equal") and gains no
+   * throughput, averaged over seeds 1..10 (1475 -> 273 ms, 8897 -> 10402 ms, 3.44 -> 3.30 wf/s). Without the
+   * poller model (the same cell with {@code Polling.NONE}) the activity wait rises 1% (10496 -> 10590 ms) and
+   * this fails: only then would a floor of "pollers + tasks in flight" be a win rather than a trade.
+   */
+  @Test
+  void slotsForThePollersTradeActivityWaitForWorkflowTaskWait() {
+    double[] ten = new double[3];
+    double[] fifteen = new double[3];
+    for (long seed = 1; seed <= 10; seed++) {
+      add(ten, MixedSimulationReport.fixed(MixedScenario.gridCellB50L200(), seed, 10, 14));
+      add(fifteen, MixedSimulationReport.fixed(MixedScenario.gridCellB50L200(), seed, 15, 14));
+    }
+    String context = String.format(Locale.ROOT, "10/14: %.2f wf/s, workflow-task sts p95 %.0f ms, activity %.0f ms; "
+        + "15/14: %.2f wf/s, %.0f ms, %.0f ms (means over seeds 1..10)", ten[0] / 10, ten[1] / 10, ten[2] / 10,
+        fifteen[0] / 10, fifteen[1] / 10, fifteen[2] / 10);
+    System.out.println(context);
+    assertThat(fifteen[1]).as("workflow-task sts p95 halves; " + context).isLessThanOrEqualTo(ten[1] / 2);
+    assertThat(fifteen[2]).as("activity sts p95 rises beyond the 10% band; " + context).isGreaterThanOrEqualTo(1.1 * ten[2]);
+    assertThat(fifteen[0]).as("no throughput gained; " + context).isLessThanOrEqualTo(ten[0]);
+  }
+
+  private static void add(double[] sums, MixedResult r) {
+    sums[0] += r.phaseThroughput();
+    sums[1] += r.phaseWorkflowTaskStsP95();
+    sums[2] += r.phaseActivityStsP95();
+  }
 }
