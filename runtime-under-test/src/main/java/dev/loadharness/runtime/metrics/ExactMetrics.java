@@ -136,12 +136,16 @@ public final class ExactMetrics {
       if (series.recorded.sumThenReset() == 0) {
         return;
       }
-      Histogram histogram = series.recorder.getIntervalHistogram(reusable.remove(key));
-      reusable.put(key, histogram);
-      if (histogram.getTotalCount() > 0) {
-        Histogram copy = histogram.copy();
-        interval.put(key, copy);
-        cumulative.computeIfAbsent(key, k -> new Histogram(HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS)).add(copy);
+      Histogram recorded = series.recorder.getIntervalHistogram(reusable.remove(key));
+      reusable.put(key, recorded);
+      if (recorded.getTotalCount() > 0) {
+        // Into auto-resizing histograms, as large as the values need: adding a histogram of another shape walks
+        // its counts only up to its largest value, where copying the 1-hour one (and adding that copy) walked and
+        // allocated all ~23,000 counts per busy series every interval (JFR: most of the metrics thread's CPU).
+        Histogram samples = new Histogram(SIGNIFICANT_DIGITS);
+        samples.add(recorded);
+        interval.put(key, samples);
+        cumulative.computeIfAbsent(key, k -> new Histogram(SIGNIFICANT_DIGITS)).add(samples);
       }
     });
     Map<SeriesKey, Long> totals = new HashMap<>();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Map;
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 /** Interval snapshots: a series idle in an interval is left out of it, and no sample is lost or counted twice. */
@@ -35,5 +36,26 @@ class ExactMetricsTest {
 
     assertThat(metrics.cumulative("t_busy").getTotalCount()).isEqualTo(2);
     assertThat(metrics.cumulative("t_idle").getTotalCount()).isEqualTo(3);
+  }
+
+  @Test
+  void intervalsAndCumulativeKeepEverySampleAcrossTheWholeRange() {
+    ExactMetrics metrics = new ExactMetrics(new SimpleMeterRegistry());
+    long[] nanos = {0, 1_000, 2_500_000, 900_000_000_000L, 7_200_000_000_000L};
+    Histogram expected = new Histogram(ExactMetrics.HIGHEST_TRACKABLE_MICROS, ExactMetrics.SIGNIFICANT_DIGITS);
+    for (long n : nanos) {
+      metrics.recordNanos(BUSY, n);
+      expected.recordValue(Math.min(ExactMetrics.HIGHEST_TRACKABLE_MICROS, n / 1_000));
+    }
+    Histogram interval = metrics.snapshot().histograms().get(BUSY);
+    metrics.recordNanos(BUSY, 2_500_000);
+    metrics.snapshot();
+    expected.recordValue(2_500);
+
+    assertThat(interval.getTotalCount()).isEqualTo(nanos.length);
+    assertThat(interval.getMaxValue()).isEqualTo(expected.getMaxValue());
+    Histogram cumulative = metrics.cumulative("t_busy");
+    assertThat(cumulative).isEqualTo(expected);
+    assertThat(cumulative.getValueAtPercentile(50)).isEqualTo(expected.getValueAtPercentile(50));
   }
 }

@@ -7,6 +7,8 @@ import com.uber.m3.tally.StatsReporter;
 import com.uber.m3.util.Duration;
 import dev.loadharness.runtime.metrics.ExactStatsReporter;
 import dev.loadharness.runtime.metrics.MetricNames;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.Map;
@@ -33,8 +35,11 @@ public final class WorkerMetrics implements StatsReporter {
       "temporal_workflow_task_execution_latency", "temporal_activity_execution_latency",
       "temporal_workflow_task_replay_latency", "temporal_workflow_endtoend_latency");
 
-  private final Map<String, Recorder> recorders = new ConcurrentHashMap<>();
+  private final Map<String, Series> recorders = new ConcurrentHashMap<>();
   private final Map<String, Histogram> totals = new ConcurrentHashMap<>();
+  /** Each total's encoding and the sample count it was made at: a total that did not change is not encoded again. */
+  private final Map<String, Encoded> encoded = new HashMap<>();
+  private ByteBuffer encodeBuffer = ByteBuffer.allocate(0);
   private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
   private final Map<String, Double> gauges = new ConcurrentHashMap<>();
   private final Map<String, Histogram> imported = new TreeMap<>();
@@ -45,8 +50,7 @@ public final class WorkerMetrics implements StatsReporter {
   }
 
   private void record(String name, long micros) {
-    recorders.computeIfAbsent(name, n -> new Recorder(HIGHEST_US, 3))
-        .recordValue(Math.max(0, Math.min(micros, HIGHEST_US)));
+    recorders.computeIfAbsent(name, n -> new Series()).record(Math.max(0, Math.min(micros, HIGHEST_US)));
   }
 
   /**
@@ -57,14 +61,22 @@ public final class WorkerMetrics implements StatsReporter {
     Map<String, Histogram> interval = new TreeMap<>();
     imported.forEach((name, h) -> {
       h.setTag(name);
-      totals.computeIfAbsent(name, n -> new Histogram(HIGHEST_US, 3)).add(h);
+      total(name).add(h);
       interval.put(name, h);
     });
     imported.clear();
-    recorders.forEach((name, recorder) -> {
-      Histogram h = recorder.getIntervalHistogram();
+    recorders.forEach((name, series) -> {
+      // As the runtime's ExactMetrics: an idle recorder is not sampled, and the samples go into an auto-resizing
+      // histogram, so an interval walks the counts up to its largest value only, not a 30-minute histogram's all.
+      if (series.recorded.sumThenReset() == 0) {
+        return;
+      }
+      Histogram recorded = series.recorder.getIntervalHistogram(series.spare);
+      series.spare = recorded;
+      Histogram h = new Histogram(3);
+      h.add(recorded);
       h.setTag(name);
-      totals.computeIfAbsent(name, n -> new Histogram(HIGHEST_US, 3)).add(h);
+      total(name).add(h);
       interval.put(name, h);
     });
     return interval;
@@ -76,8 +88,13 @@ public final class WorkerMetrics implements StatsReporter {
    */
   public synchronized void importSamples(String name, Histogram micros) {
     if (micros.getTotalCount() > 0) {
-      imported.computeIfAbsent(name, n -> new Histogram(HIGHEST_US, 3)).add(micros);
+      imported.computeIfAbsent(name, n -> new Histogram(3)).add(micros);
     }
+  }
+
+  private Histogram total(String name) {
+    // 30-minute range, as every metrics.json written so far: readers merge workers' histograms into this shape.
+    return totals.computeIfAbsent(name, n -> new Histogram(HIGHEST_US, 3));
   }
 
   /** Cumulative histograms (microseconds) up to the last {@link #drainInterval()}. */
@@ -85,6 +102,44 @@ public final class WorkerMetrics implements StatsReporter {
     Map<String, Histogram> copy = new TreeMap<>();
     totals.forEach((name, h) -> copy.put(name, h.copy()));
     return copy;
+  }
+
+  /**
+   * The cumulative histograms up to the last {@link #drainInterval()}, each compressed in Base64 as
+   * {@link WorkerMetricsSnapshot#encode} writes it; a histogram is encoded again only after it took samples.
+   */
+  public synchronized Map<String, String> encodedHistograms() {
+    Map<String, String> out = new TreeMap<>();
+    totals.forEach((name, h) -> {
+      Encoded last = encoded.get(name);
+      if (last == null || last.count() != h.getTotalCount()) {
+        // Straight from the total, no copy: the total keeps HdrHistogram's intermediate buffer, this the target.
+        int needed = h.getNeededByteBufferCapacity();
+        if (encodeBuffer.capacity() < needed) {
+          encodeBuffer = ByteBuffer.allocate(needed);
+        }
+        encodeBuffer.clear();
+        last = new Encoded(h.getTotalCount(), WorkerMetricsSnapshot.encode(h, encodeBuffer));
+        encoded.put(name, last);
+      }
+      out.put(name, last.base64());
+    });
+    return out;
+  }
+
+  /** A total's encoding at {@code count} samples. */
+  private record Encoded(long count, String base64) {}
+
+  /** One timer's recorder, its spare interval histogram and how many samples it took since the last drain. */
+  private static final class Series {
+    final Recorder recorder = new Recorder(HIGHEST_US, 3);
+    final LongAdder recorded = new LongAdder();
+    Histogram spare;
+
+    void record(long micros) {
+      recorder.recordValue(micros);
+      recorded.increment();
+    }
   }
 
   /** Counter totals since start. */

@@ -36,7 +36,11 @@ public record WorkerMetricsSnapshot(
 
   /** Encodes {@code histogram} compressed, Base64. */
   public static String encode(Histogram histogram) {
-    ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
+    return encode(histogram, ByteBuffer.allocate(histogram.getNeededByteBufferCapacity()));
+  }
+
+  /** Encodes {@code histogram} compressed, Base64, through {@code buffer} (cleared, at least its needed capacity). */
+  static String encode(Histogram histogram, ByteBuffer buffer) {
     int length = histogram.encodeIntoCompressedByteBuffer(buffer);
     byte[] bytes = new byte[length];
     buffer.flip();
@@ -95,9 +99,8 @@ public record WorkerMetricsSnapshot(
   /** Builds a snapshot from live metrics. */
   static WorkerMetricsSnapshot of(String workerId, long uptimeMs, long cpuMs, long heapMax, long gcMs,
       WorkerMetrics metrics) {
-    Map<String, String> encoded = new LinkedHashMap<>();
-    metrics.histograms().forEach((name, h) -> encoded.put(name, encode(h)));
-    return new WorkerMetricsSnapshot(workerId, uptimeMs, cpuMs, heapMax, gcMs, encoded, metrics.counters(),
+    return new WorkerMetricsSnapshot(workerId, uptimeMs, cpuMs, heapMax, gcMs, metrics.encodedHistograms(),
+        metrics.counters(),
         metrics.gauges());
   }
 
