@@ -29,7 +29,7 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * The {@code schedule} kind's calls: a virtual user creates one Temporal Schedule that fires a linear chain
- * every {@code every_s} seconds, {@code fires} times, on the run's task queue; its "completed" request waits
+ * every {@code every_s} seconds, {@code fires} times, on the assignment's task queue; its "completed" request waits
  * until every fire has run and closed, records each fire's delay (the action's actual start minus its
  * scheduled time, from the schedule's description) as {@link RunLedger#PROBE_SCHEDULE_FIRE_DELAY}, checks every
  * fired workflow succeeded, and deletes the schedule on every path (success, failure, timeout, abort).
@@ -61,7 +61,8 @@ final class ScheduleCalls {
             .setArguments(ScheduleKind.fired(shape))
             .setOptions(WorkflowOptions.newBuilder()
                 .setWorkflowId(assignment.workflowId() + "-fire")
-                .setTaskQueue(driver.taskQueue())
+                // The fires go where the assignment's queue rule puts this workflow (task_queues > 1 spreads them).
+                .setTaskQueue(assignment.taskQueue() == null ? driver.taskQueue() : assignment.taskQueue())
                 .setWorkflowRunTimeout(driver.spec().timeBudget().plus(Duration.ofMinutes(5)))
                 .build())
             .build())
