@@ -93,8 +93,17 @@ class RuntimeDevServerIT {
       ItWorkflows.StepsWorkflow alone = runtime.client().newWorkflowStub(ItWorkflows.StepsWorkflow.class,
           WorkflowOptions.newBuilder().setTaskQueue(queue).setWorkflowId(queue + "-alone").build());
       assertThat(alone.run(4, 20L)).isEqualTo(4);
-      runtime.metrics().tick();
+      // The SDK's counters reach the exact metrics when its tally scope reports (each metrics interval), not when
+      // the workflow returns: tick until the hits have arrived, within a bound far above the interval.
       var exact = runtime.metrics().exact();
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      do {
+        runtime.metrics().tick();
+        if (exact.counterSum(MetricNames.SDK_STICKY_HIT) > 0) {
+          break;
+        }
+        Thread.sleep(100);
+      } while (System.nanoTime() < deadline);
 
       assertThat(runtime.serverBacklogUnsupported()).isFalse();
       assertThat(exact.gaugeValue(new SeriesKey(MetricNames.QUEUE_DEPTH, java.util.Map.of(
