@@ -33,7 +33,7 @@ public final class ExactMetrics {
   public static final int SIGNIFICANT_DIGITS = 3;
 
   private final MeterRegistry registry;
-  private final ConcurrentMap<SeriesKey, Series> recorders = new ConcurrentHashMap<>();
+  private final ConcurrentMap<SeriesKey, IntervalRecorder> recorders = new ConcurrentHashMap<>();
   private final ConcurrentMap<SeriesKey, Timer> timers = new ConcurrentHashMap<>();
   private final ConcurrentMap<SeriesKey, DistributionSummary> summaries = new ConcurrentHashMap<>();
   private final ConcurrentMap<SeriesKey, LongAdder> counters = new ConcurrentHashMap<>();
@@ -41,7 +41,6 @@ public final class ExactMetrics {
   private final ConcurrentMap<SeriesKey, AtomicLong> gauges = new ConcurrentHashMap<>();
   private final Map<SeriesKey, Histogram> cumulative = new HashMap<>();
   private final Map<SeriesKey, Long> lastTotals = new HashMap<>();
-  private final Map<SeriesKey, Histogram> reusable = new HashMap<>();
   private long intervalStart = System.currentTimeMillis();
 
   /** A store mirroring into {@code registry}. */
@@ -129,21 +128,9 @@ public final class ExactMetrics {
     long now = System.currentTimeMillis();
     Map<SeriesKey, Histogram> interval = new HashMap<>();
     recorders.forEach((key, series) -> {
-      // A series idle this interval costs nothing: sampling a Recorder clears its spare 1-hour, 3-digit
-      // histogram (~23,000 atomic counts, one by one), and copying and adding walk as many; JFR showed the
-      // clears alone as a quarter of a loaded worker's runtime CPU, most series (per type and tag) being idle.
-      // A sample recorded after the count was read stays in the recorder and is taken the next interval.
-      if (series.recorded.sumThenReset() == 0) {
-        return;
-      }
-      Histogram recorded = series.recorder.getIntervalHistogram(reusable.remove(key));
-      reusable.put(key, recorded);
-      if (recorded.getTotalCount() > 0) {
-        // Into auto-resizing histograms, as large as the values need: adding a histogram of another shape walks
-        // its counts only up to its largest value, where copying the 1-hour one (and adding that copy) walked and
-        // allocated all ~23,000 counts per busy series every interval (JFR: most of the metrics thread's CPU).
-        Histogram samples = new Histogram(SIGNIFICANT_DIGITS);
-        samples.add(recorded);
+      // A series idle this interval costs nothing (IntervalRecorder says why that matters).
+      Histogram samples = series.drain();
+      if (samples != null) {
         interval.put(key, samples);
         cumulative.computeIfAbsent(key, k -> new Histogram(SIGNIFICANT_DIGITS)).add(samples);
       }
@@ -180,19 +167,8 @@ public final class ExactMetrics {
         .collect(java.util.stream.Collectors.toUnmodifiableSet());
   }
 
-  private Series recorder(SeriesKey key) {
-    return recorders.computeIfAbsent(key, k -> new Series());
-  }
-
-  /** One series' recorder and how many samples it took since the last snapshot (so idle ones are skipped). */
-  private static final class Series {
-    final Recorder recorder = new Recorder(HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
-    final LongAdder recorded = new LongAdder();
-
-    void record(long micros) {
-      recorder.recordValue(micros);
-      recorded.increment();
-    }
+  private IntervalRecorder recorder(SeriesKey key) {
+    return recorders.computeIfAbsent(key, k -> new IntervalRecorder(HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS));
   }
 
   private static List<Tag> tags(SeriesKey key) {

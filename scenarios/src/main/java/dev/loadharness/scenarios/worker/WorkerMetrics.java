@@ -6,6 +6,7 @@ import com.uber.m3.tally.CapableOf;
 import com.uber.m3.tally.StatsReporter;
 import com.uber.m3.util.Duration;
 import dev.loadharness.runtime.metrics.ExactStatsReporter;
+import dev.loadharness.runtime.metrics.IntervalRecorder;
 import dev.loadharness.runtime.metrics.MetricNames;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
@@ -35,7 +36,7 @@ public final class WorkerMetrics implements StatsReporter {
       "temporal_workflow_task_execution_latency", "temporal_activity_execution_latency",
       "temporal_workflow_task_replay_latency", "temporal_workflow_endtoend_latency");
 
-  private final Map<String, Series> recorders = new ConcurrentHashMap<>();
+  private final Map<String, IntervalRecorder> recorders = new ConcurrentHashMap<>();
   private final Map<String, Histogram> totals = new ConcurrentHashMap<>();
   /** Each total's encoding and the sample count it was made at: a total that did not change is not encoded again. */
   private final Map<String, Encoded> encoded = new HashMap<>();
@@ -50,7 +51,7 @@ public final class WorkerMetrics implements StatsReporter {
   }
 
   private void record(String name, long micros) {
-    recorders.computeIfAbsent(name, n -> new Series()).record(Math.max(0, Math.min(micros, HIGHEST_US)));
+    recorders.computeIfAbsent(name, n -> new IntervalRecorder(HIGHEST_US, 3)).record(Math.max(0, Math.min(micros, HIGHEST_US)));
   }
 
   /**
@@ -66,15 +67,12 @@ public final class WorkerMetrics implements StatsReporter {
     });
     imported.clear();
     recorders.forEach((name, series) -> {
-      // As the runtime's ExactMetrics: an idle recorder is not sampled, and the samples go into an auto-resizing
-      // histogram, so an interval walks the counts up to its largest value only, not a 30-minute histogram's all.
-      if (series.recorded.sumThenReset() == 0) {
+      // As the runtime's ExactMetrics: an idle recorder is not sampled, and an interval walks its counts up to
+      // its largest value only, not a 30-minute histogram's all (IntervalRecorder).
+      Histogram h = series.drain();
+      if (h == null) {
         return;
       }
-      Histogram recorded = series.recorder.getIntervalHistogram(series.spare);
-      series.spare = recorded;
-      Histogram h = new Histogram(3);
-      h.add(recorded);
       h.setTag(name);
       total(name).add(h);
       interval.put(name, h);
@@ -129,18 +127,6 @@ public final class WorkerMetrics implements StatsReporter {
 
   /** A total's encoding at {@code count} samples. */
   private record Encoded(long count, String base64) {}
-
-  /** One timer's recorder, its spare interval histogram and how many samples it took since the last drain. */
-  private static final class Series {
-    final Recorder recorder = new Recorder(HIGHEST_US, 3);
-    final LongAdder recorded = new LongAdder();
-    Histogram spare;
-
-    void record(long micros) {
-      recorder.recordValue(micros);
-      recorded.increment();
-    }
-  }
 
   /** Counter totals since start. */
   public Map<String, Long> counters() {
