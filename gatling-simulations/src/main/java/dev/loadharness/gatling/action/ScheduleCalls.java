@@ -62,7 +62,7 @@ final class ScheduleCalls {
             .setOptions(WorkflowOptions.newBuilder()
                 .setWorkflowId(assignment.workflowId() + "-fire")
                 // The fires go where the assignment's queue rule puts this workflow (task_queues > 1 spreads them).
-                .setTaskQueue(assignment.taskQueue() == null ? driver.taskQueue() : assignment.taskQueue())
+                .setTaskQueue(driver.taskQueueOf(assignment))
                 .setWorkflowRunTimeout(driver.spec().timeBudget().plus(Duration.ofMinutes(5)))
                 .build())
             .build())

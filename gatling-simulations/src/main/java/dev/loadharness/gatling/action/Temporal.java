@@ -62,7 +62,7 @@ public final class Temporal {
             throw new java.util.concurrent.CompletionException(Causes.unwrap(error));
           }
           ledger.startReturned(requested);
-          java.util.Map<String, Object> keys = new java.util.HashMap<>(startKeys(assignment, null, requested, requestedAtMs));
+          java.util.Map<String, Object> keys = startKeys(assignment, null, requested, requestedAtMs);
           keys.put(SCHEDULE, id);
           return session.setAll(keys);
         });
@@ -174,8 +174,9 @@ public final class Temporal {
   }
 
   /**
-   * The session keys a start sets, in one map so the (immutable) session is copied once: the execution, the
-   * request times, and what the chain's kind-specific steps read (driver signals, the idle signal, wake-ups).
+   * The session keys a start sets, in one (mutable) map so the (immutable) session is copied once: the
+   * execution (null for a schedule), the request times, and what the chain's kind-specific steps read (driver
+   * signals, the idle signal, wake-ups).
    */
   private static java.util.Map<String, Object> startKeys(LoadDriver.Assignment assignment,
       WorkflowCalls.Execution started, long requested, long requestedAtMs) {

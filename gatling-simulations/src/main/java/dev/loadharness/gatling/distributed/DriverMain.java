@@ -1,7 +1,6 @@
 package dev.loadharness.gatling.distributed;
 
 import dev.loadharness.gatling.driver.DriverStubs;
-
 import dev.loadharness.scenarios.server.ConnectionSettings;
 import dev.loadharness.scenarios.server.ExternalServer;
 import dev.loadharness.scenarios.server.ServerEnvironment;

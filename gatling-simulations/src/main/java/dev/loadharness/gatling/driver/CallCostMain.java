@@ -5,13 +5,16 @@ import dev.loadharness.scenarios.server.ConnectionSettings;
 import io.temporal.api.workflowservice.v1.DescribeNamespaceRequest;
 import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * The floor under the driver's CPU per workflow: the process CPU of one unary call (DescribeNamespace) on the
@@ -21,52 +24,62 @@ import java.util.concurrent.atomic.AtomicInteger;
  * round is followed by as long a pause, whose CPU (the JVM's background) is taken off the round's. A workflow costs
  * the driver a start and one history long-poll per 20 s it stays open, so calls x this is what no driver code
  * above gRPC can go below. Run by {@code scripts/driver-cost calls}.
- * <p>Arguments: {@code --calls N --rate R[,R...] --concurrency C --rounds R}; the server from TEMPORAL_ADDRESS.
+ * <p>The server is TEMPORAL_ADDRESS's (and the other TEMPORAL_* connection variables). Exit 0 measured, 2 bad
+ * input or a failed call.
  */
-public final class CallCostMain {
-  private CallCostMain() {}
+@Command(name = "call-cost", mixinStandardHelpOptions = true,
+    description = "The driver JVM's CPU per unary call at given call rates (scripts/driver-cost calls).")
+public final class CallCostMain implements Callable<Integer> {
+  @Option(names = "--calls", defaultValue = "1000", description = "calls per round; default ${DEFAULT-VALUE}")
+  int calls;
+  @Option(names = "--rate", split = ",", defaultValue = "100,1000",
+      description = "offered calls per second, one setting each; default ${DEFAULT-VALUE}")
+  List<Integer> rates;
+  @Option(names = "--concurrency", defaultValue = "100", description = "most calls in flight; default ${DEFAULT-VALUE}")
+  int concurrency;
+  @Option(names = "--rounds", defaultValue = "4",
+      description = "rounds per setting, the first only warms up; default ${DEFAULT-VALUE}")
+  int rounds;
 
-  public static void main(String[] args) throws Exception {
-    int calls = 1000;
-    int rounds = 4;
-    int concurrency = 100;
-    List<Integer> rates = List.of(100, 1000);
-    for (int i = 0; i < args.length; i++) {
-      String value = i + 1 < args.length ? args[i + 1] : "";
-      switch (args[i]) {
-        case "--calls" -> calls = positive("--calls", value);
-        case "--rounds" -> {
-          rounds = positive("--rounds", value);
-          if (rounds < 2) {
-            fail("--rounds: " + rounds + " is too few: round 1 only warms up (at least 2)");
-          }
-        }
-        case "--concurrency" -> concurrency = positive("--concurrency", value);
-        case "--rate" -> {
-          List<Integer> list = new ArrayList<>();
-          for (String r : value.split(",")) {
-            list.add(positive("--rate", r.trim()));
-          }
-          rates = list;
-        }
-        default -> fail("unknown argument \"" + args[i] + "\" (allowed: --calls N, --rate R[,R...], --concurrency C, --rounds R)");
-      }
-      i++;
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new CallCostMain()).execute(args));
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (calls < 1) {
+      return fail("--calls: " + calls + " is not a positive whole number");
+    }
+    if (concurrency < 1) {
+      return fail("--concurrency: " + concurrency + " is not a positive whole number");
+    }
+    if (rates.stream().anyMatch(r -> r < 1)) {
+      return fail("--rate: " + rates + " has a value that is not a positive whole number");
+    }
+    if (rounds < 2) {
+      return fail("--rounds: " + rounds + " is too few: round 1 only warms up (at least 2)");
     }
     CommonPool.ensureParallel();
-    ConnectionSettings connection = ConnectionSettings.fromEnvironment(System.getenv());
+    ConnectionSettings connection;
+    try {
+      connection = ConnectionSettings.fromEnvironment(System.getenv());
+    } catch (IllegalArgumentException e) {
+      return fail(e.getMessage());
+    }
     System.out.println("| offered calls/s | compression | rounds x calls | CPU per call less idle, median of rounds 2.. (ms) | calls/s |");
     System.out.println("|---|---|---|---|---|");
     for (int rate : rates) {
       for (String compression : List.of("none", "gzip")) {
-        WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
-            DriverStubs.options(connection, Map.of(DriverStubs.COMPRESSION, compression)).build());
+        WorkflowServiceStubs stubs = DriverStubs.connect(connection, Map.of(DriverStubs.COMPRESSION, compression));
         try {
           double[] cpu = new double[rounds];
           double[] perSecond = new double[rounds];
           for (int r = 0; r < rounds; r++) {
             // Round 1 warms the JIT and the connection; it is printed in no figure.
             double[] result = round(stubs, connection.namespace(), calls, rate, concurrency);
+            if (result == null) {
+              return 2;
+            }
             cpu[r] = result[0];
             perSecond[r] = result[1];
           }
@@ -77,9 +90,13 @@ public final class CallCostMain {
         }
       }
     }
+    return 0;
   }
 
-  /** CPU ms per call and calls per second of {@code calls} calls at {@code rate}/s, {@code concurrency} in flight. */
+  /**
+   * CPU ms per call and calls per second of {@code calls} calls at {@code rate}/s, {@code concurrency} in
+   * flight; null (said why) when a call failed.
+   */
   private static double[] round(WorkflowServiceStubs stubs, String namespace, int calls, int rate, int concurrency)
       throws InterruptedException {
     DescribeNamespaceRequest request = DescribeNamespaceRequest.newBuilder().setNamespace(namespace).build();
@@ -116,6 +133,7 @@ public final class CallCostMain {
     cpu -= processCpuNanos() - idle0;
     if (failed.get() > 0) {
       fail(failed.get() + " of " + calls + " calls failed (a rate limit? a lower --rate)");
+      return null;
     }
     return new double[] {cpu / 1e6 / calls, calls / (wall / 1e9)};
   }
@@ -131,21 +149,8 @@ public final class CallCostMain {
     return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
   }
 
-  private static int positive(String name, String value) {
-    try {
-      int n = Integer.parseInt(value);
-      if (n > 0) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    fail(name + ": \"" + value + "\" is not a positive whole number");
-    return 0;
-  }
-
-  private static void fail(String message) {
+  private static int fail(String message) {
     System.err.println("call-cost: " + message);
-    System.exit(2);
+    return 2;
   }
 }

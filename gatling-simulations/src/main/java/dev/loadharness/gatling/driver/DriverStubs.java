@@ -2,6 +2,7 @@ package dev.loadharness.gatling.driver;
 
 import dev.loadharness.scenarios.server.ConnectionSettings;
 import io.temporal.serviceclient.GrpcCompression;
+import io.temporal.serviceclient.WorkflowServiceStubs;
 import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +18,11 @@ public final class DriverStubs {
   public static final String COMPRESSION = "TLH_DRIVER_GRPC_COMPRESSION";
 
   private DriverStubs() {}
+
+  /** Stubs to {@code connection} with the driver's compression from {@code env}. */
+  public static WorkflowServiceStubs connect(ConnectionSettings connection, Map<String, String> env) {
+    return WorkflowServiceStubs.newServiceStubs(options(connection, env).build());
+  }
 
   /** Stubs options for {@code connection} with the driver's compression from {@code env}. */
   public static WorkflowServiceStubsOptions.Builder options(ConnectionSettings connection, Map<String, String> env) {

@@ -223,9 +223,13 @@ public final class LoadDriver implements AutoCloseable {
    * a second time.
    */
   public CompletableFuture<WorkflowCalls.Execution> start(Assignment assignment) {
-    return calls.start(assignment.workflowId(), assignment.workflowType(),
-        assignment.taskQueue() == null ? taskQueue : assignment.taskQueue(), assignment.args(),
+    return calls.start(assignment.workflowId(), assignment.workflowType(), taskQueueOf(assignment), assignment.args(),
         spec.timeBudget().plus(Duration.ofMinutes(5)));
+  }
+
+  /** The queue {@code assignment}'s workflow (or schedule's fires) runs on: its own, else the driver's first. */
+  public String taskQueueOf(Assignment assignment) {
+    return assignment.taskQueue() == null ? taskQueue : assignment.taskQueue();
   }
 
   /** Completes when {@code execution} completed; fails with a TimeoutException at the end of the time budget. */

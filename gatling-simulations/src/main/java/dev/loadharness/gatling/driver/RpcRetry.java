@@ -89,7 +89,8 @@ public record RpcRetry(Duration initialInterval, Duration congestionInterval, Du
       }
       long wait = backoffMillis(attempt, status.getStatus().getCode());
       wait += (long) (wait * JITTER * (ThreadLocalRandom.current().nextDouble() * 2 - 1));
-      if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(wait) >= expiresNanos) {
+      // nanoTime values are compared by their difference: only that is free of overflow.
+      if (System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(wait) - expiresNanos >= 0) {
         result.completeExceptionally(cause);
         return;
       }

@@ -1,7 +1,6 @@
 package dev.loadharness.gatling.pipeline;
 
 import dev.loadharness.gatling.driver.DriverStubs;
-
 import dev.loadharness.gatling.gate.VisibilityCheck;
 import dev.loadharness.reports.record.RunEvent;
 import dev.loadharness.reports.record.SegmentSummary;
@@ -52,7 +51,7 @@ public final class DistributedRun {
     if (unsupported.isPresent()) {
       return loadRun.skipped(plan, "SKIPPED: " + plan.spec().name() + " " + unsupported.get());
     }
-    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(DriverStubs.options(server.connection(), System.getenv()).build());
+    WorkflowServiceStubs stubs = DriverStubs.connect(server.connection(), System.getenv());
     try {
       WorkflowClient client = WorkflowClient.newInstance(stubs,
           WorkflowClientOptions.newBuilder().setNamespace(server.namespace()).build());

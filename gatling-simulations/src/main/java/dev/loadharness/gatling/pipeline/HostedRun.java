@@ -1,7 +1,6 @@
 package dev.loadharness.gatling.pipeline;
 
 import dev.loadharness.gatling.driver.DriverStubs;
-
 import dev.loadharness.gatling.driver.LoadDriver;
 import dev.loadharness.scenarios.server.ServerEnvironment;
 import dev.loadharness.scenarios.server.ServerEnvironments;
@@ -85,7 +84,7 @@ public final class HostedRun implements AutoCloseable {
     if (unsupported.isPresent()) {
       throw new IllegalStateException(plan.spec().name() + " cannot run here: " + unsupported.get());
     }
-    WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(DriverStubs.options(server.connection(), System.getenv()).build());
+    WorkflowServiceStubs stubs = DriverStubs.connect(server.connection(), System.getenv());
     remember((AutoCloseable) stubs::shutdownNow);
     client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace(server.namespace()).build());
     scrapes = remember(Scrapes.start(plan.spec(), server, System.getenv(), loadRun.out()));

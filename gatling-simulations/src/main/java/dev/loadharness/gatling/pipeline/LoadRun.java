@@ -69,7 +69,7 @@ public final class LoadRun {
     }
     WorkflowServiceStubs stubs;
     try {
-      stubs = WorkflowServiceStubs.newServiceStubs(DriverStubs.options(server.connection(), System.getenv()).build());
+      stubs = DriverStubs.connect(server.connection(), System.getenv());
     } catch (IllegalArgumentException e) {
       return failed(plan, server, e.getMessage());
     }
