@@ -98,9 +98,11 @@ final class Measurement {
         "exit code " + d.exitCode() + (d.exitCode() == 137 ? " (SIGKILL)" : ""))));
     events.sort(java.util.Comparator.comparingDouble(RunEvent::atS));
     TimeSeries series = series(workers, injection.series(), fleet, serverScrape);
-    Optional<Double> cpuPerWorkflow = WorkerSeries.cpuMsPerWorkflow(
-        workers.files().stream().map(f -> IntervalFiles.read(f.samples())).toList(), fromMs, toMs, counts.completed());
-    return new Result(m, visibility, series, resources(snapshots, cpuPerWorkflow), events, workers.files().size(),
+    List<List<IntervalFiles.Sample>> samples = workers.files().stream().map(f -> IntervalFiles.read(f.samples()))
+        .toList();
+    Optional<Double> cpuPerWorkflow = WorkerSeries.cpuMsPerWorkflow(samples, fromMs, toMs, counts.completed());
+    Optional<Double> jitPerWorkflow = WorkerSeries.jitCpuMsPerWorkflow(samples, fromMs, toMs, counts.completed());
+    return new Result(m, visibility, series, resources(snapshots, cpuPerWorkflow, jitPerWorkflow), events, workers.files().size(),
         fleet.map(FleetScrape.Result::metrics), serverScrape.map(ServerScrape.Result::metrics),
         SaturationRule.judge(series), queues);
   }
@@ -127,7 +129,8 @@ final class Measurement {
    * Worker CPU as a share of one core over each worker's uptime; the GC "max" is the largest per-worker
    * total pause, an upper bound, since the workers report totals only.
    */
-  private static Optional<Resources> resources(List<WorkerMetricsSnapshot> workers, Optional<Double> cpuPerWorkflow) {
+  private static Optional<Resources> resources(List<WorkerMetricsSnapshot> workers, Optional<Double> cpuPerWorkflow,
+      Optional<Double> jitPerWorkflow) {
     if (workers.isEmpty()) {
       return Optional.empty();
     }
@@ -139,7 +142,7 @@ final class Measurement {
         workers.stream().mapToLong(WorkerMetricsSnapshot::heapUsedMaxBytes).max().orElse(0),
         workers.stream().mapToLong(WorkerMetricsSnapshot::gcPauseTotalMs).sum(),
         workers.stream().mapToLong(WorkerMetricsSnapshot::gcPauseTotalMs).max().orElse(0),
-        cpuPerWorkflow.orElse(null)));
+        cpuPerWorkflow.orElse(null), cpuPerWorkflow.flatMap(c -> jitPerWorkflow).orElse(null)));
   }
 
   /**

@@ -71,6 +71,17 @@ final class WorkerSeries {
    */
   static java.util.Optional<Double> cpuMsPerWorkflow(List<List<Sample>> perWorker, long fromMs, long toMs,
       long completed) {
+    return perWorkflow(perWorker, fromMs, toMs, completed, Sample::cpuMs);
+  }
+
+  /** The part of {@link #cpuMsPerWorkflow} the workers' JIT compiler threads used; empty where one did not say. */
+  static java.util.Optional<Double> jitCpuMsPerWorkflow(List<List<Sample>> perWorker, long fromMs, long toMs,
+      long completed) {
+    return perWorkflow(perWorker, fromMs, toMs, completed, Sample::jitCpuMs);
+  }
+
+  private static java.util.Optional<Double> perWorkflow(List<List<Sample>> perWorker, long fromMs, long toMs,
+      long completed, java.util.function.ToLongFunction<Sample> clock) {
     if (perWorker.isEmpty() || completed <= 0) {
       return java.util.Optional.empty();
     }
@@ -78,10 +89,11 @@ final class WorkerSeries {
     for (List<Sample> samples : perWorker) {
       Sample before = latestAtOrBefore(samples, fromMs);
       Sample after = samples.stream().filter(s -> s.tsMs() >= toMs).findFirst().orElse(null);
-      if (before == null || after == null || before.cpuMs() < 0 || after.cpuMs() < before.cpuMs()) {
+      if (before == null || after == null || clock.applyAsLong(before) < 0
+          || clock.applyAsLong(after) < clock.applyAsLong(before)) {
         return java.util.Optional.empty();
       }
-      total += after.cpuMs() - before.cpuMs();
+      total += clock.applyAsLong(after) - clock.applyAsLong(before);
     }
     return java.util.Optional.of((double) total / completed);
   }

@@ -22,7 +22,7 @@ class WorkerSeriesTest {
 
   /** A worker line as the adaptive runtime's worker writes it (limit and queue per slot kind). */
   private static String line(long ts, long cpuMs, int hits, int misses, double pollers, double activityLimit) {
-    return "{\"ts_ms\":" + ts + ",\"cpu_ms\":" + cpuMs + ",\"heap_used_bytes\":" + (64L << 20)
+    return "{\"ts_ms\":" + ts + ",\"cpu_ms\":" + cpuMs + ",\"jit_cpu_ms\":" + cpuMs / 2 + ",\"heap_used_bytes\":" + (64L << 20)
         + ",\"counters\":{\"temporal_sticky_cache_hit\":" + hits + ",\"temporal_sticky_cache_miss\":" + misses + "},"
         + "\"gauges\":{\"temporal_num_pollers{poller_type=workflow_task}\":" + pollers + ","
         + "\"temporal_num_pollers{poller_type=activity_task}\":1.0,"
@@ -63,11 +63,22 @@ class WorkerSeriesTest {
 
     // Injection 2100..4000: a from 150 (at 2000) to 1150 (at 4000), b from 90 (at 1500) to 390 (at 4500).
     assertThat(WorkerSeries.cpuMsPerWorkflow(List.of(a, b), 2_100, 4_000, 100)).contains((1000 + 300) / 100.0);
+    // The compilers' part over the same window (these lines say half of the CPU so far was theirs).
+    assertThat(WorkerSeries.jitCpuMsPerWorkflow(List.of(a, b), 2_100, 4_000, 100)).contains((500 + 150) / 100.0);
     // Nothing completed, or a worker without a sample after the end: no figure, not a made-up one.
     assertThat(WorkerSeries.cpuMsPerWorkflow(List.of(a, b), 2_100, 4_000, 0)).isEmpty();
     assertThat(WorkerSeries.cpuMsPerWorkflow(List.of(a, b), 2_100, 4_600, 100)).isEmpty();
     assertThat(WorkerSeries.cpuMsPerWorkflow(List.of(a, b), 900, 4_000, 100)).isEmpty();
     assertThat(WorkerSeries.cpuMsPerWorkflow(List.of(), 2_100, 4_000, 100)).isEmpty();
+  }
+
+  @Test
+  void aWorkerThatDidNotReportItsCompilerThreadsGivesNoJitFigure() throws Exception {
+    List<Sample> old = jsonl("o.jsonl", "{\"ts_ms\":1000,\"cpu_ms\":5,\"heap_used_bytes\":1,\"counters\":{},\"gauges\":{}}",
+        "{\"ts_ms\":3000,\"cpu_ms\":25,\"heap_used_bytes\":1,\"counters\":{},\"gauges\":{}}");
+    assertThat(old.get(0).jitCpuMs()).isEqualTo(-1);
+    assertThat(WorkerSeries.cpuMsPerWorkflow(List.of(old), 1_000, 3_000, 10)).contains(2.0);
+    assertThat(WorkerSeries.jitCpuMsPerWorkflow(List.of(old), 1_000, 3_000, 10)).isEmpty();
   }
 
   @Test

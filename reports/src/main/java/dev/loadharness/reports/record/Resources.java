@@ -11,24 +11,34 @@ package dev.loadharness.reports.record;
  * @param workerCpuMsPerWorkflow process CPU the workers spent (summed) from the injection's start to its end, per
  *     completed workflow, ms; null when a worker's samples did not span the injection (records before it, external
  *     fleets)
+ * @param workerJitCpuMsPerWorkflow the part of {@code workerCpuMsPerWorkflow} the workers' JIT compiler threads
+ *     used: start-up, which a short run's window is full of; null where a worker could not read its threads (not
+ *     Linux) or did not report them (records before it)
  */
 public record Resources(
     double workerCpuPercentAvg, double workerCpuPercentMax, long heapUsedMaxBytes, double gcPauseTotalMs,
-    double gcPauseMaxMs, Double workerCpuMsPerWorkflow) {
+    double gcPauseMaxMs, Double workerCpuMsPerWorkflow, Double workerJitCpuMsPerWorkflow) {
 
   /** Validates that no value is negative. */
   public Resources {
     if (workerCpuPercentAvg < 0 || workerCpuPercentMax < 0 || heapUsedMaxBytes < 0 || gcPauseTotalMs < 0
-        || gcPauseMaxMs < 0 || (workerCpuMsPerWorkflow != null && !(workerCpuMsPerWorkflow >= 0))) {
+        || gcPauseMaxMs < 0 || (workerCpuMsPerWorkflow != null && !(workerCpuMsPerWorkflow >= 0))
+        || (workerJitCpuMsPerWorkflow != null && !(workerJitCpuMsPerWorkflow >= 0))) {
       throw new IllegalArgumentException("resources values must be >= 0, were " + workerCpuPercentAvg + ", "
           + workerCpuPercentMax + ", " + heapUsedMaxBytes + ", " + gcPauseTotalMs + ", " + gcPauseMaxMs + ", "
-          + workerCpuMsPerWorkflow);
+          + workerCpuMsPerWorkflow + ", " + workerJitCpuMsPerWorkflow);
     }
+  }
+
+  /** The workers' CPU per workflow without their JIT compiler threads' part; null unless both are known. */
+  public Double workerCpuMsPerWorkflowWithoutJit() {
+    return workerCpuMsPerWorkflow == null || workerJitCpuMsPerWorkflow == null ? null
+        : Math.max(0, workerCpuMsPerWorkflow - workerJitCpuMsPerWorkflow);
   }
 
   /** Resources without the per-workflow CPU. */
   public Resources(double workerCpuPercentAvg, double workerCpuPercentMax, long heapUsedMaxBytes,
       double gcPauseTotalMs, double gcPauseMaxMs) {
-    this(workerCpuPercentAvg, workerCpuPercentMax, heapUsedMaxBytes, gcPauseTotalMs, gcPauseMaxMs, null);
+    this(workerCpuPercentAvg, workerCpuPercentMax, heapUsedMaxBytes, gcPauseTotalMs, gcPauseMaxMs, null, null);
   }
 }

@@ -34,7 +34,7 @@ class RunRecordsTest {
         .load(LoadSummary.of(128, 127, 0, 1, 0, 60.0))
         .latency(RunRecord.LATENCY_END_TO_END, LatencySummary.fromHistogram(h, TimeUnit.MICROSECONDS))
         .sticky(StickyCache.of(900, 100))
-        .resources(new Resources(80, 150, 200L << 20, 120, 15, 4.25))
+        .resources(new Resources(80, 150, 200L << 20, 120, 15, 4.25, 1.5))
         .series(new TimeSeries(1, List.of(1.0, 2.0), Map.of(SeriesColumn.THROUGHPUT_WPS.id(), List.of(2.0, 2.2))))
         .threshold(Threshold.evaluate("poll_p95_ms < 5000", "poll_p95_ms", Threshold.Op.LT, 5000, 120.0, ""))
         .artifact(RunRecord.ARTIFACT_GATLING_REPORT, "gatling/index.html")
@@ -55,15 +55,19 @@ class RunRecordsTest {
   @Test
   void cpuPerWorkflowIsWrittenAndARecordWithoutItReadsAsNull() throws Exception {
     String json = RunRecords.toJson(sample());
-    assertThat(json).contains("\"worker_cpu_ms_per_workflow\" : 4.25");
-    RunRecord older = RunRecords.parse(Path.of("x"), json.replace("\"worker_cpu_ms_per_workflow\" : 4.25", "\"x\" : 0"));
+    assertThat(json).contains("\"worker_cpu_ms_per_workflow\" : 4.25", "\"worker_jit_cpu_ms_per_workflow\" : 1.5");
+    assertThat(RunRecords.parse(Path.of("x"), json).resources().workerCpuMsPerWorkflowWithoutJit()).isEqualTo(2.75);
+    RunRecord older = RunRecords.parse(Path.of("x"), json.replace("\"worker_cpu_ms_per_workflow\" : 4.25", "\"x\" : 0")
+        .replace("\"worker_jit_cpu_ms_per_workflow\" : 1.5", "\"y\" : 0"));
     assertThat(older.resources().workerCpuMsPerWorkflow()).isNull();
+    assertThat(older.resources().workerJitCpuMsPerWorkflow()).isNull();
+    assertThat(older.resources().workerCpuMsPerWorkflowWithoutJit()).isNull();
     assertThat(older.resources().workerCpuPercentAvg()).isEqualTo(80.0);
   }
 
   @Test
   void aNegativeCpuPerWorkflowIsRefusedNamingTheValue() {
-    assertThatThrownBy(() -> new Resources(1, 1, 1, 1, 1, -0.5))
+    assertThatThrownBy(() -> new Resources(1, 1, 1, 1, 1, -0.5, null))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-0.5");
   }
 

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * The worker's per-interval record, writer and reader side by side: {@code intervals.hlog} (HdrHistogram
  * interval log, one tagged histogram per metric per interval, microseconds; read it with HdrHistogram's
  * {@code HistogramLogReader}) and {@code metrics.jsonl} (one {@link Sample} per interval: counter totals,
- * gauges, process CPU and heap), read back by {@link #read(Path)}.
+ * gauges, process CPU, the JIT compiler's share of it, and heap), read back by {@link #read(Path)}.
  */
 public final class IntervalFiles implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(IntervalFiles.class);
@@ -56,11 +56,13 @@ public final class IntervalFiles implements AutoCloseable {
    *
    * @param tsMs when it was written, epoch ms
    * @param cpuMs the worker process's CPU time since it started, ms (-1 in files that predate the field)
+   * @param jitCpuMs the part of {@code cpuMs} its JIT compiler threads used, ms (-1 where it cannot be read, and in
+   *     files that predate the field)
    * @param heapUsedBytes used heap at {@code tsMs} (-1 in files that predate the field)
    * @param counters counter totals since start
    * @param gauges last gauge values, keyed {@code name} or {@code name{k=v,...}} ({@link WorkerMetrics#gaugeKey})
    */
-  public record Sample(long tsMs, long cpuMs, long heapUsedBytes, Map<String, Double> counters,
+  public record Sample(long tsMs, long cpuMs, long jitCpuMs, long heapUsedBytes, Map<String, Double> counters,
       Map<String, Double> gauges) {
 
     /** The sum of every counter named {@code name}, whatever its tags. */
@@ -95,7 +97,7 @@ public final class IntervalFiles implements AutoCloseable {
 
   /** Appends one interval: the metrics' interval histograms and a {@link Sample} line. */
   synchronized void append(Map<String, Histogram> interval, WorkerMetrics metrics, long nowMs, long cpuMs,
-      long heapUsedBytes) {
+      long jitCpuMs, long heapUsedBytes) {
     for (Histogram h : interval.values()) {
       h.setStartTimeStamp(nowMs - 1000);
       h.setEndTimeStamp(nowMs);
@@ -106,6 +108,7 @@ public final class IntervalFiles implements AutoCloseable {
     line.put("ts_ms", nowMs);
     line.put("elapsed_s", (nowMs - startMs) / 1000.0);
     line.put("cpu_ms", cpuMs);
+    line.put("jit_cpu_ms", jitCpuMs);
     line.put("heap_used_bytes", heapUsedBytes);
     line.put("counters", metrics.counters());
     line.put("gauges", metrics.gauges());
@@ -137,7 +140,7 @@ public final class IntervalFiles implements AutoCloseable {
         try {
           JsonNode node = JSON.readTree(line);
           samples.add(new Sample(node.path("ts_ms").asLong(), node.path("cpu_ms").asLong(-1),
-              node.path("heap_used_bytes").asLong(-1), numbers(node.path("counters")), numbers(node.path("gauges"))));
+              node.path("jit_cpu_ms").asLong(-1), node.path("heap_used_bytes").asLong(-1), numbers(node.path("counters")), numbers(node.path("gauges"))));
         } catch (IOException e) {
           // A worker killed mid-write (the worker-restart scenario) leaves a truncated last line.
           log.warn("{}:{}: skipped an unreadable metrics line ({})", jsonl, lineNumber, e.getMessage());

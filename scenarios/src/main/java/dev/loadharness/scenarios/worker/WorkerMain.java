@@ -105,7 +105,7 @@ public final class WorkerMain implements java.util.concurrent.Callable<Integer> 
     Runnable tick = () -> {
       WorkerMetricsSnapshot snapshot = probe.snapshot(workerId, metrics);
       intervals.append(metrics.drainInterval(), metrics, System.currentTimeMillis(), snapshot.processCpuMs(),
-          probe.heapUsedNow());
+          probe.compilerCpuMs(), probe.heapUsedNow());
       snapshot.write(files.snapshot());
     };
     try {
@@ -149,10 +149,15 @@ public final class WorkerMain implements java.util.concurrent.Callable<Integer> 
 
   /** This JVM's CPU, heap and GC figures. */
   static final class ProcessProbe {
+    private final CompilerThreadsCpu compiler = new CompilerThreadsCpu();
     private final OperatingSystemMXBean os =
         (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private long heapMax;
+
+    long compilerCpuMs() {
+      return compiler.cpuMs();
+    }
 
     long heapUsedNow() {
       return memory.getHeapMemoryUsage().getUsed();
