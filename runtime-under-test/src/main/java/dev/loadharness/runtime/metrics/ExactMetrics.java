@@ -91,7 +91,12 @@ public final class ExactMetrics {
   public void gauge(SeriesKey key, double value) {
     gauges.computeIfAbsent(key, k -> {
       AtomicLong bits = new AtomicLong(Double.doubleToLongBits(value));
-      Gauge.builder(k.name(), bits, b -> Double.longBitsToDouble(b.get())).tags(tags(k)).register(registry);
+      // Its owner may export the gauge already (the controller's limits and queues): then this copy feeds the
+      // interval files only, and Micrometer is not asked to register a second meter of that id (it would ignore
+      // it, with a warning in every adaptive worker's log).
+      if (registry.find(k.name()).tags(tags(k)).gauge() == null) {
+        Gauge.builder(k.name(), bits, b -> Double.longBitsToDouble(b.get())).tags(tags(k)).register(registry);
+      }
       return bits;
     }).set(Double.doubleToLongBits(value));
   }

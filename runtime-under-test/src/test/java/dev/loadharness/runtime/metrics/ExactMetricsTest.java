@@ -13,6 +13,22 @@ class ExactMetricsTest {
   private static final SeriesKey IDLE = new SeriesKey("t_idle", Map.of("k", "b"));
 
   @Test
+  void aGaugeItsOwnerExportsIsMirroredWithoutASecondMeter() {
+    SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    // As the controller registers its limit gauge before the runtime mirrors it for the interval files.
+    io.micrometer.core.instrument.Gauge.builder("t_limit", () -> 12).tag("slot_kind", "workflow").register(registry);
+    ExactMetrics metrics = new ExactMetrics(registry);
+    SeriesKey limit = new SeriesKey("t_limit", Map.of("slot_kind", "workflow"));
+
+    metrics.gauge(limit, 12);
+    metrics.gauge(new SeriesKey("t_other", Map.of()), 3);
+
+    assertThat(registry.find("t_limit").gauges()).hasSize(1);
+    assertThat(metrics.gaugeValue(limit)).isEqualTo(12);
+    assertThat(registry.get("t_other").gauge().value()).isEqualTo(3);
+  }
+
+  @Test
   void anIdleSeriesIsLeftOutAndItsLaterSamplesArriveInTheirOwnInterval() {
     ExactMetrics metrics = new ExactMetrics(new SimpleMeterRegistry());
     metrics.recordNanos(BUSY, 2_000_000);
