@@ -97,9 +97,10 @@ final class Measurement {
     deaths.forEach(d -> events.add(new RunEvent(plan.secondsSinceStart(d.atMs()), RunEvent.WORKER_DIED, d.workerId(),
         "exit code " + d.exitCode() + (d.exitCode() == 137 ? " (SIGKILL)" : ""))));
     events.sort(java.util.Comparator.comparingDouble(RunEvent::atS));
-    TimeSeries series = series(workers, injection.series(), fleet, serverScrape);
+    // Each worker's metrics.jsonl, read once for the series and the CPU per workflow.
     List<List<IntervalFiles.Sample>> samples = workers.files().stream().map(f -> IntervalFiles.read(f.samples()))
         .toList();
+    TimeSeries series = series(samples, injection.series(), fleet, serverScrape);
     Optional<Double> cpuPerWorkflow = WorkerSeries.cpuMsPerWorkflow(samples, fromMs, toMs, counts.completed());
     Optional<Double> jitPerWorkflow = WorkerSeries.jitCpuMsPerWorkflow(samples, fromMs, toMs, counts.completed());
     return new Result(m, visibility, series, resources(snapshots, cpuPerWorkflow, jitPerWorkflow), events, workers.files().size(),
@@ -107,12 +108,11 @@ final class Measurement {
         SaturationRule.judge(series), queues);
   }
 
-  private static TimeSeries series(WorkerProcesses workers, DriverSeries.Samples driver,
+  private static TimeSeries series(List<List<IntervalFiles.Sample>> workerSamples, DriverSeries.Samples driver,
       Optional<FleetScrape.Result> fleet, Optional<ServerScrape.Result> server) {
     Map<SeriesColumn, List<Double>> columns = new EnumMap<>(SeriesColumn.class);
     columns.putAll(driver.columns());
-    columns.putAll(WorkerSeries.columns(
-        workers.files().stream().map(f -> IntervalFiles.read(f.samples())).toList(), driver.wallMs()));
+    columns.putAll(WorkerSeries.columns(workerSamples, driver.wallMs()));
     // A deployed fleet's columns come from scraping only: the harness has no worker files of it.
     fleet.ifPresent(f -> columns.putAll(f.columns()));
     server.ifPresent(s -> columns.putAll(s.columns()));

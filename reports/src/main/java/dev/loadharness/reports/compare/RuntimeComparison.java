@@ -112,9 +112,10 @@ public record RuntimeComparison(
    */
   public record Overhead(String candidate, Stat ratio, Stat withoutJit, double limit, boolean within) {
 
-    /** The ratio the bar is judged on. */
-    public Stat judged() {
-      return withoutJit != null ? withoutJit : ratio;
+    /** The overhead with {@code within} judged on {@code withoutJit} when known, else on {@code ratio}. */
+    static Overhead judge(String candidate, Stat ratio, Stat withoutJit, double limit) {
+      Stat judged = withoutJit != null ? withoutJit : ratio;
+      return new Overhead(candidate, ratio, withoutJit, limit, judged.median() <= limit);
     }
   }
 
@@ -151,8 +152,7 @@ public record RuntimeComparison(
       Stat withoutJit = pairedRatio(runs, rounds, candidate, PLAIN_SDK, metric("worker_cpu_ms_per_workflow_without_jit"))
           .orElse(null);
       overhead = pairedRatio(runs, rounds, candidate, PLAIN_SDK, metric("worker_cpu_ms_per_workflow"))
-          .map(r -> new Overhead(candidate, r, withoutJit, OVERHEAD_LIMIT,
-              (withoutJit != null ? withoutJit : r).median() <= OVERHEAD_LIMIT)).orElse(null);
+          .map(r -> Overhead.judge(candidate, r, withoutJit, OVERHEAD_LIMIT)).orElse(null);
     }
     return new RuntimeComparison(first, server, candidate, List.copyOf(settings), rounds, summaries, verdicts,
         overhead);
