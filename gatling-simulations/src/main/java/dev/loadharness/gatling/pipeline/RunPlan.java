@@ -4,6 +4,7 @@ import dev.loadharness.scenarios.server.ServerKind;
 import dev.loadharness.scenarios.server.ServerSettings;
 import dev.loadharness.scenarios.spec.ScenarioSpec;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,9 +53,24 @@ public record RunPlan(ScenarioSpec spec, Path runDir, Instant startedAt, Duratio
       throws IOException {
     Instant now = Instant.now();
     String name = spec.name() + (label == null || label.isEmpty() ? "" : "-" + label);
-    Path dir = runs.toAbsolutePath().resolve(STAMP.format(now) + "-" + name);
-    Files.createDirectories(dir);
-    return new RunPlan(spec, dir, now, progressEvery, WorkerCode.head());
+    return new RunPlan(spec, newDirectory(runs.toAbsolutePath(), STAMP.format(now) + "-" + name), now, progressEvery,
+        WorkerCode.head());
+  }
+
+  /**
+   * A directory no other run has: two runs of one spec planned in the same second (parallel jobs writing to
+   * one --out) would otherwise share it, and with it the task queue and workflow ids named after it.
+   */
+  private static Path newDirectory(Path runs, String name) throws IOException {
+    Files.createDirectories(runs);
+    for (int n = 1; ; n++) {
+      Path dir = runs.resolve(n == 1 ? name : name + "-" + n);
+      try {
+        return Files.createDirectory(dir);
+      } catch (FileAlreadyExistsException taken) {
+        // the next suffix
+      }
+    }
   }
 
   /** This plan with its workers running {@code code}. */

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Timeout;
  * one in-memory server: four runs, head and base alternating, each metric with a verdict (inconclusive: two
  * rounds are below the three a verdict needs), base runs' records naming the baseline's commit.
  */
+@Tag(LoadSuiteIT.ALONE)
 class BaselineIT {
 
   @Test

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Timeout;
  * The capacity search on the in-memory server with real worker JVMs: a workload whose throughput is capped by
  * one activity slot has its knee where the cap is; an SLO no step can meet exits 1 and says so.
  */
+@Tag(LoadSuiteIT.ALONE)
 class CapacitySearchIT {
   static final Path RUNS = Path.of("target", "it-runs", "capacity");
   static final String SPEC = "src/test/resources/specs/capacity-one-slot.yaml";

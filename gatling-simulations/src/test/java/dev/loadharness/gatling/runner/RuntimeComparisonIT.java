@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Timeout;
  * plain-sdk, so this also shows that the SDK's own worker runs the catalog with none of the harness's metrics
  * (its record has no worker-side latencies) and that the overhead line is written.
  */
+@Tag(LoadSuiteIT.ALONE)
 class RuntimeComparisonIT {
 
   @Test

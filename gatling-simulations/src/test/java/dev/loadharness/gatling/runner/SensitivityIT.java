@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Timeout;
  * with activities 2x slower must fail one, named, and a run with +50 ms per workflow task must fail the
  * end-to-end median's.
  */
+@Tag(LoadSuiteIT.ALONE)
 class SensitivityIT {
   private static final List<String> ROBUST = List.of(Metric.END_TO_END_P95_MS.id(), Metric.END_TO_END_P99_MS.id(),
       Metric.DURATION_S.id(), Metric.THROUGHPUT_WPS.id());

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Timeout;
  * The shipped specs of the omes-style workload kinds through the real load pipeline (scripts/load's runner,
  * worker JVMs, Gatling) on the auto-selected server: the dev server where the Temporal CLI is installed.
  */
+@Tag(LoadSuiteIT.ALONE)
 class WorkloadKindsIT {
 
   @Test
