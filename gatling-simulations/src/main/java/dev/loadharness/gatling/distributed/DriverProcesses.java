@@ -2,6 +2,7 @@ package dev.loadharness.gatling.distributed;
 
 import dev.loadharness.scenarios.server.ConnectionSettings;
 import dev.loadharness.scenarios.worker.ChildProcesses;
+import dev.loadharness.scenarios.worker.ExtraJvmOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -68,7 +69,7 @@ public final class DriverProcesses implements AutoCloseable {
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       List<String> command = new ArrayList<>(List.of(java, "--add-opens=java.base/java.lang=ALL-UNNAMED"));
       command.addAll(JVM_OPTIONS);
-      command.addAll(extraJvmOptions(System.getenv("TLH_DRIVER_JAVA_OPTS")));
+      command.addAll(ExtraJvmOptions.fromEnvironment(ExtraJvmOptions.DRIVERS));
       command.addAll(List.of("-Dtlh.log.file=" + dir.resolve("libraries.log"), "-cp", classpath,
           DriverMain.class.getName(), "--driver-id", id, "--task-queue", queue, "--dir", dir.toString(),
           "--parent-pid", String.valueOf(ProcessHandle.current().pid())));
@@ -85,14 +86,6 @@ public final class DriverProcesses implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start driver " + id, e);
     }
-  }
-
-  /**
-   * The options of {@code TLH_DRIVER_JAVA_OPTS}, split at white space, appended after the defaults so they win
-   * (e.g. {@code -XX:StartFlightRecording=...} to profile a driver); none when unset.
-   */
-  static List<String> extraJvmOptions(String value) {
-    return value == null || value.isBlank() ? List.of() : List.of(value.trim().split("\\s+"));
   }
 
   private void awaitReady() {

@@ -96,6 +96,7 @@ public final class WorkerProcesses implements AutoCloseable {
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
       List<String> command = new ArrayList<>(List.of(java, "-Xmx384m", "-XX:+UseSerialGC"));
       command.addAll(jvmOptions);
+      command.addAll(ExtraJvmOptions.fromEnvironment(ExtraJvmOptions.WORKERS));
       command.addAll(List.of(
           "-Dlogback.configurationFile=" + logbackConfig(worker),
           "-cp", classpath, WorkerMain.class.getName(),
