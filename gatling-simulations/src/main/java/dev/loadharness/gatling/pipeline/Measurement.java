@@ -101,8 +101,13 @@ final class Measurement {
     List<List<IntervalFiles.Sample>> samples = workers.files().stream().map(f -> IntervalFiles.read(f.samples()))
         .toList();
     TimeSeries series = series(samples, injection.series(), fleet, serverScrape);
-    Optional<Double> cpuPerWorkflow = WorkerSeries.cpuMsPerWorkflow(samples, fromMs, toMs, counts.completed());
-    Optional<Double> jitPerWorkflow = WorkerSeries.jitCpuMsPerWorkflow(samples, fromMs, toMs, counts.completed());
+    // Past the spec's warm_up, as the latencies are: the CPU from its end over the workflows started after it that
+    // completed (the end-to-end histogram's count), so a JVM still compiling its first minutes is left out too.
+    long warmUpMs = plan.spec().warmUp().toMillis();
+    long cpuFromMs = warmUpMs == 0 ? fromMs : Math.max(fromMs, injection.totals().firstStartWallMs() + warmUpMs);
+    long cpuWorkflows = warmUpMs == 0 ? counts.completed() : injection.totals().endToEnd().getTotalCount();
+    Optional<Double> cpuPerWorkflow = WorkerSeries.cpuMsPerWorkflow(samples, cpuFromMs, toMs, cpuWorkflows);
+    Optional<Double> jitPerWorkflow = WorkerSeries.jitCpuMsPerWorkflow(samples, cpuFromMs, toMs, cpuWorkflows);
     return new Result(m, visibility, series, resources(snapshots, cpuPerWorkflow, jitPerWorkflow), events, workers.files().size(),
         fleet.map(FleetScrape.Result::metrics), serverScrape.map(ServerScrape.Result::metrics),
         SaturationRule.judge(series), queues);

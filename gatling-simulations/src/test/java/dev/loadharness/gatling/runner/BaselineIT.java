@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Timeout;
  * one in-memory server: four runs, head and base alternating, each metric with a verdict (inconclusive: two
  * rounds are below the three a verdict needs), base runs' records naming the baseline's commit.
  */
-@Tag(LoadSuiteIT.ALONE)
+@Tag("alone") // judged on latency or throughput: runs with the machine to itself (pom.xml)
 class BaselineIT {
 
   @Test

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Timeout;
  * The capacity search on the in-memory server with real worker JVMs: a workload whose throughput is capped by
  * one activity slot has its knee where the cap is; an SLO no step can meet exits 1 and says so.
  */
-@Tag(LoadSuiteIT.ALONE)
+@Tag("alone") // judged on latency or throughput: runs with the machine to itself (pom.xml)
 class CapacitySearchIT {
   static final Path RUNS = Path.of("target", "it-runs", "capacity");
   static final String SPEC = "src/test/resources/specs/capacity-one-slot.yaml";

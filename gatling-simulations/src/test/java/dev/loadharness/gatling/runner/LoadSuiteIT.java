@@ -20,16 +20,9 @@ import org.junit.jupiter.api.Timeout;
  * Temporal CLI is installed, the in-memory server otherwise), with real worker JVMs. A breach fails the
  * build with each breached threshold's actual vs limit.
  */
-@Tag(LoadSuiteIT.ALONE)
+@Tag("alone") // judged on latency or throughput: runs with the machine to itself (pom.xml)
 class LoadSuiteIT {
   static final Path RUNS = Path.of("target", "it-runs");
-
-  /**
-   * The tag of the ITs whose passing runs are judged on latency or throughput (calibrated bars, a knee, a
-   * wake-up bar, a comparison): they run with the machine to themselves, apart from the others, which share it
-   * two at a time (gatling-simulations/pom.xml).
-   */
-  static final String ALONE = "alone";
 
   @Test
   @Timeout(value = 4, unit = TimeUnit.MINUTES)

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Timeout;
  * plain-sdk, so this also shows that the SDK's own worker runs the catalog with none of the harness's metrics
  * (its record has no worker-side latencies) and that the overhead line is written.
  */
-@Tag(LoadSuiteIT.ALONE)
+@Tag("alone") // judged on latency or throughput: runs with the machine to itself (pom.xml)
 class RuntimeComparisonIT {
 
   @Test

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Timeout;
  * with activities 2x slower must fail one, named, and a run with +50 ms per workflow task must fail the
  * end-to-end median's.
  */
-@Tag(LoadSuiteIT.ALONE)
+@Tag("alone") // judged on latency or throughput: runs with the machine to itself (pom.xml)
 class SensitivityIT {
   private static final List<String> ROBUST = List.of(Metric.END_TO_END_P95_MS.id(), Metric.END_TO_END_P99_MS.id(),
       Metric.DURATION_S.id(), Metric.THROUGHPUT_WPS.id());

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
  * The shipped specs of the omes-style workload kinds through the real load pipeline (scripts/load's runner,
  * worker JVMs, Gatling) on the auto-selected server: the dev server where the Temporal CLI is installed.
  */
-@Tag(LoadSuiteIT.ALONE)
+@Tag("alone") // judged on latency or throughput: runs with the machine to itself (pom.xml)
 class WorkloadKindsIT {
 
   @Test

@@ -8,8 +8,9 @@ package dev.loadharness.reports.record;
  * @param heapUsedMaxBytes highest used heap seen in any worker JVM
  * @param gcPauseTotalMs total GC pause time summed over workers
  * @param gcPauseMaxMs longest single GC pause in any worker
- * @param workerCpuMsPerWorkflow process CPU the workers spent (summed) from the injection's start to its end, per
- *     completed workflow, ms; null when a worker's samples did not span the injection (records before it, external
+ * @param workerCpuMsPerWorkflow process CPU the workers spent (summed) from the injection's start (the end of the
+ *     spec's {@code warm_up} when it has one) to its end, per workflow completed in that window (started after the
+ *     warm-up), ms; null when a worker's samples did not span the injection (records before it, external
  *     fleets)
  * @param workerJitCpuMsPerWorkflow the part of {@code workerCpuMsPerWorkflow} the workers' JIT compiler threads
  *     used: start-up, which a short run's window is full of; null where a worker could not read its threads (not

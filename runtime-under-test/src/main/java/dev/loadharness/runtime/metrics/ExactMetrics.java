@@ -34,8 +34,8 @@ public final class ExactMetrics {
 
   private final MeterRegistry registry;
   private final ConcurrentMap<SeriesKey, IntervalRecorder> recorders = new ConcurrentHashMap<>();
-  private final ConcurrentMap<SeriesKey, Timer> timers = new ConcurrentHashMap<>();
-  private final ConcurrentMap<SeriesKey, DistributionSummary> summaries = new ConcurrentHashMap<>();
+  private final ConcurrentMap<SeriesKey, Series> timers = new ConcurrentHashMap<>();
+  private final ConcurrentMap<SeriesKey, Series> summaries = new ConcurrentHashMap<>();
   private final ConcurrentMap<SeriesKey, LongAdder> counters = new ConcurrentHashMap<>();
   private final ConcurrentMap<SeriesKey, Counter> meterCounters = new ConcurrentHashMap<>();
   private final ConcurrentMap<SeriesKey, AtomicLong> gauges = new ConcurrentHashMap<>();
@@ -55,14 +55,7 @@ public final class ExactMetrics {
 
   /** Records one timer sample exactly (and into the Micrometer timer of the same name). */
   public void recordNanos(SeriesKey key, long nanos) {
-    long micros = Math.max(0, Math.min(HIGHEST_TRACKABLE_MICROS, TimeUnit.NANOSECONDS.toMicros(nanos)));
-    recorder(key).record(micros);
-    timers.computeIfAbsent(key, k -> Timer.builder(k.name()).tags(tags(k))
-            .publishPercentileHistogram()
-            .minimumExpectedValue(Duration.ofMillis(1))
-            .maximumExpectedValue(Duration.ofMinutes(5))
-            .register(registry))
-        .record(nanos, TimeUnit.NANOSECONDS);
+    timer(key).recordNanos(nanos);
   }
 
   /**
@@ -70,14 +63,57 @@ public final class ExactMetrics {
    * that carry the unit, like temporal_worker_poll_latency_ms).
    */
   public void recordMillis(SeriesKey key, double millis) {
-    long micros = Math.max(0, Math.min(HIGHEST_TRACKABLE_MICROS, Math.round(millis * 1000.0)));
-    recorder(key).record(micros);
-    summaries.computeIfAbsent(key, k -> DistributionSummary.builder(k.name()).tags(tags(k))
-            .publishPercentileHistogram()
-            .minimumExpectedValue(1.0)
-            .maximumExpectedValue(300_000.0)
-            .register(registry))
-        .record(millis);
+    summary(key).recordMillis(millis);
+  }
+
+  /**
+   * The timer series of {@code key}, resolved once: a caller that records into one series often keeps it and
+   * skips the key's hashing and the two map look-ups per sample.
+   */
+  public Series timer(SeriesKey key) {
+    return timers.computeIfAbsent(key, k -> new Series(recorder(k), Timer.builder(k.name()).tags(tags(k))
+        .publishPercentileHistogram()
+        .minimumExpectedValue(Duration.ofMillis(1))
+        .maximumExpectedValue(Duration.ofMinutes(5))
+        .register(registry), null));
+  }
+
+  /** The millisecond summary series of {@code key} ({@link #recordMillis}), resolved once. */
+  public Series summary(SeriesKey key) {
+    return summaries.computeIfAbsent(key, k -> new Series(recorder(k), null, DistributionSummary.builder(k.name())
+        .tags(tags(k))
+        .publishPercentileHistogram()
+        .minimumExpectedValue(1.0)
+        .maximumExpectedValue(300_000.0)
+        .register(registry)));
+  }
+
+  /**
+   * One latency series of the store: its exact recorder and the Micrometer meter it is mirrored into (a timer for
+   * {@link #timer}, a summary for {@link #summary}).
+   */
+  public static final class Series {
+    private final IntervalRecorder recorder;
+    private final Timer timer;
+    private final DistributionSummary summary;
+
+    private Series(IntervalRecorder recorder, Timer timer, DistributionSummary summary) {
+      this.recorder = recorder;
+      this.timer = timer;
+      this.summary = summary;
+    }
+
+    /** One sample in nanoseconds (a timer series). */
+    public void recordNanos(long nanos) {
+      recorder.record(Math.max(0, Math.min(HIGHEST_TRACKABLE_MICROS, TimeUnit.NANOSECONDS.toMicros(nanos))));
+      timer.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** One sample in milliseconds (a summary series). */
+    public void recordMillis(double millis) {
+      recorder.record(Math.max(0, Math.min(HIGHEST_TRACKABLE_MICROS, Math.round(millis * 1000.0))));
+      summary.record(millis);
+    }
   }
 
   /** Adds {@code delta} to a counter. */

@@ -15,6 +15,7 @@ import io.temporal.api.workflowservice.v1.PollNexusTaskQueueResponse;
 import io.temporal.api.workflowservice.v1.PollWorkflowTaskQueueRequest;
 import io.temporal.api.workflowservice.v1.PollWorkflowTaskQueueResponse;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -53,8 +54,12 @@ public final class PollLatencyInterceptor implements ClientInterceptor {
   }
 
   private static Sink toExactMetrics(ExactMetrics metrics) {
-    return (pollerType, taskQueue, millis) -> metrics.recordMillis(
-        new SeriesKey(MetricNames.POLL_LATENCY_MS, Map.of("poller_type", pollerType, "task_queue", taskQueue)), millis);
+    // One series per poller type and queue, resolved on its first poll: a key per poll was hashed twice for nothing.
+    Map<String, Map<String, ExactMetrics.Series>> series = new ConcurrentHashMap<>();
+    return (pollerType, taskQueue, millis) -> series.computeIfAbsent(pollerType, p -> new ConcurrentHashMap<>())
+        .computeIfAbsent(taskQueue, q -> metrics.summary(new SeriesKey(MetricNames.POLL_LATENCY_MS,
+            Map.of("poller_type", pollerType, "task_queue", q))))
+        .recordMillis(millis);
   }
 
   @Override

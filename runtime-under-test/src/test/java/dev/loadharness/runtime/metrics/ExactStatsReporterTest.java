@@ -59,6 +59,29 @@ class ExactStatsReporterTest {
   }
 
   @Test
+  void aTallyTimerIsResolvedOnceAndANewTagMapPerSampleStaysBounded() {
+    ExactMetrics metrics = new ExactMetrics(new SimpleMeterRegistry());
+    ExactStatsReporter reporter = new ExactStatsReporter(metrics);
+    Scope root = new RootScopeBuilder().reporter(reporter).reportEvery(com.uber.m3.util.Duration.ofSeconds(60));
+    Scope queue = root.tagged(Map.of("task_queue", "q"));
+    for (int i = 0; i < 100; i++) {
+      queue.timer("t").record(com.uber.m3.util.Duration.ofMillis(1));
+      root.tagged(Map.of("task_queue", "q")).timer("t").record(com.uber.m3.util.Duration.ofMillis(2));
+    }
+    assertThat(reporter.cachedTimers()).as("one tally timer, whose scope tally reuses").isEqualTo(1);
+    // Not tally: a fresh map for every sample. Each is still recorded; the cache stops growing at its bound.
+    int samples = ExactStatsReporter.MAX_CACHED_TIMERS + 500;
+    for (int i = 0; i < samples; i++) {
+      reporter.reportTimer("u", new java.util.HashMap<>(Map.of("task_queue", "q")), com.uber.m3.util.Duration.ofMillis(3));
+    }
+    IntervalSnapshot snapshot = metrics.snapshot();
+    assertThat(snapshot.merged("t").getTotalCount()).isEqualTo(200);
+    assertThat(snapshot.merged("u").getTotalCount()).isEqualTo(samples);
+    assertThat(snapshot.histograms().keySet()).filteredOn(k -> k.name().equals("u")).hasSize(1);
+    assertThat(reporter.cachedTimers()).isEqualTo(ExactStatsReporter.MAX_CACHED_TIMERS);
+  }
+
+  @Test
   void otherTimersWithoutActivityTypeAreKept() {
     assertThat(ExactStatsReporter.isDuplicate("temporal_workflow_task_schedule_to_start_latency", Map.of())).isFalse();
     assertThat(ExactStatsReporter.isDuplicate(MetricNames.SDK_ACTIVITY_SCHEDULE_TO_START, Map.of("activity_type", "A")))

@@ -34,10 +34,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The runtime against Temporal's in-memory test server over real gRPC on loopback. Needs: in-memory. */
+@Tag("alone") // a controller that reads CPU: runs with the machine to itself (pom.xml)
 class RuntimeInMemoryIT {
   private static final String NAMESPACE = "runtime-it";
   private static InMemoryServer server;

@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * restarted worker replayed every released workflow. Needs: dev-server (the in-memory server
  * strands workflows of a departed sticky worker).
  */
+@Tag("alone") // a deadline on replays: runs with the machine to itself (pom.xml)
 class StickyRestartPenaltyIT {
   private static final int PER_PHASE = 10;
   private static final int STEPS = 10;

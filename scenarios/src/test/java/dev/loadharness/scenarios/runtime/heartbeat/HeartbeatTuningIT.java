@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.Timeout;
  * and a stalled one is counted as a heartbeat timeout and narrows its type's throttle on retry.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
+@Tag("alone") // heartbeat timeouts of 1-2 s: runs with the machine to itself (pom.xml)
 class HeartbeatTuningIT {
 
   private static final String QUEUE = "heartbeat-tuning";
