@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The calibrated gate, both ways, with its baseline measured in the same run (the machine's load drifts;
- * a calibration from another hour would judge the machine, not the code): three unchanged runs of
- * worker-load-128 on one dev server calibrate the bars, then a fourth unchanged run must pass them, a run
+ * a calibration from another hour would judge the machine, not the code): after one run that warms the driver
+ * and the server, three unchanged runs of worker-load-128 on one dev server calibrate the bars, then a fourth unchanged run must pass them, a run
  * with activities 2x slower must fail one, named, and a run with +50 ms per workflow task must fail the
  * end-to-end median's.
  */
@@ -41,7 +41,7 @@ class SensitivityIT {
       Metric.DURATION_S.id(), Metric.THROUGHPUT_WPS.id());
 
   @Test
-  @Timeout(value = 10, unit = TimeUnit.MINUTES)
+  @Timeout(value = 12, unit = TimeUnit.MINUTES)
   void theCalibratedGatePassesUnchangedCodeAndFailsATwofoldActivitySlowdown() throws Exception {
     Map<String, String> env = new HashMap<>(System.getenv());
     env.put("TEMPORAL_SERVER", "dev-server");
@@ -51,6 +51,11 @@ class SensitivityIT {
     ScenarioSpec spec = ScenarioSpecs.load("worker-load-128");
     Path runs = LoadSuiteIT.RUNS;
     try (ServerEnvironment server = new ServerEnvironments(source, probes).open(runs.resolve("sensitivity-server"))) {
+      // A first run on the fresh dev server that calibrates nothing: in one CI run the first run's end-to-end median
+      // was 1814 ms against the next two's 997 and 972 (no such outlier in earlier runs here; the cause is not
+      // known), and the bars, derived from the worst run, were then wide enough for the +50 ms run below to pass.
+      RunOutcome warm = run(new LoadRun(System.out), spec, server, runs, "warm-up");
+      assertThat(warm.record()).as(warm.message()).isNotNull();
       List<Map<Metric, Double>> clean = new ArrayList<>();
       for (int i = 1; i <= 3; i++) {
         RunOutcome outcome = run(new LoadRun(System.out), spec, server, runs, "calibrate-" + i);
