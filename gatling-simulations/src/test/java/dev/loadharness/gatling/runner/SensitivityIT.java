@@ -30,10 +30,10 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The calibrated gate, both ways, with its baseline measured in the same run (the machine's load drifts;
- * a calibration from another hour would judge the machine, not the code): after one run that warms the driver
- * and the server, three unchanged runs of worker-load-128 on one dev server calibrate the bars, then a fourth unchanged run must pass them, a run
- * with activities 2x slower must fail one, named, and a run with +100 ms per workflow task must fail the
- * end-to-end median's.
+ * a calibration from another hour would judge the machine, not the code): after one run on the fresh dev server
+ * that calibrates nothing, three unchanged runs of worker-load-128 on it calibrate the bars, then a fourth
+ * unchanged run must pass them, a run with activities 2x slower must fail one, named, and a run with +100 ms per
+ * workflow task must fail the end-to-end median's.
  */
 @Tag("alone") // judged on latency or throughput: runs with the machine to itself (pom.xml)
 class SensitivityIT {

@@ -46,7 +46,7 @@ public class TimerReportingBenchmark {
 
   private CompositeMeterRegistry registry;
   private ExactMetrics metrics;
-  private ExactMetrics.Series series;
+  private ExactMetrics.Timing series;
   private com.uber.m3.tally.Timer tallyTimer;
   private Scope root;
 

@@ -34,8 +34,8 @@ public final class ExactMetrics {
 
   private final MeterRegistry registry;
   private final ConcurrentMap<SeriesKey, IntervalRecorder> recorders = new ConcurrentHashMap<>();
-  private final ConcurrentMap<SeriesKey, Series> timers = new ConcurrentHashMap<>();
-  private final ConcurrentMap<SeriesKey, Series> summaries = new ConcurrentHashMap<>();
+  private final ConcurrentMap<SeriesKey, Timing> timers = new ConcurrentHashMap<>();
+  private final ConcurrentMap<SeriesKey, Summary> summaries = new ConcurrentHashMap<>();
   private final ConcurrentMap<SeriesKey, LongAdder> counters = new ConcurrentHashMap<>();
   private final ConcurrentMap<SeriesKey, Counter> meterCounters = new ConcurrentHashMap<>();
   private final ConcurrentMap<SeriesKey, AtomicLong> gauges = new ConcurrentHashMap<>();
@@ -70,17 +70,17 @@ public final class ExactMetrics {
    * The timer series of {@code key}, resolved once: a caller that records into one series often keeps it and
    * skips the key's hashing and the two map look-ups per sample.
    */
-  public Series timer(SeriesKey key) {
-    return timers.computeIfAbsent(key, k -> new Series(recorder(k), Timer.builder(k.name()).tags(tags(k))
+  public Timing timer(SeriesKey key) {
+    return timers.computeIfAbsent(key, k -> new Timing(recorder(k), Timer.builder(k.name()).tags(tags(k))
         .publishPercentileHistogram()
         .minimumExpectedValue(Duration.ofMillis(1))
         .maximumExpectedValue(Duration.ofMinutes(5))
-        .register(registry), null));
+        .register(registry)));
   }
 
   /** The millisecond summary series of {@code key} ({@link #recordMillis}), resolved once. */
-  public Series summary(SeriesKey key) {
-    return summaries.computeIfAbsent(key, k -> new Series(recorder(k), null, DistributionSummary.builder(k.name())
+  public Summary summary(SeriesKey key) {
+    return summaries.computeIfAbsent(key, k -> new Summary(recorder(k), DistributionSummary.builder(k.name())
         .tags(tags(k))
         .publishPercentileHistogram()
         .minimumExpectedValue(1.0)
@@ -88,28 +88,34 @@ public final class ExactMetrics {
         .register(registry)));
   }
 
-  /**
-   * One latency series of the store: its exact recorder and the Micrometer meter it is mirrored into (a timer for
-   * {@link #timer}, a summary for {@link #summary}).
-   */
-  public static final class Series {
+  /** A timer series of the store: its exact recorder (microseconds) and the Micrometer timer it is mirrored into. */
+  public static final class Timing {
     private final IntervalRecorder recorder;
     private final Timer timer;
-    private final DistributionSummary summary;
 
-    private Series(IntervalRecorder recorder, Timer timer, DistributionSummary summary) {
+    private Timing(IntervalRecorder recorder, Timer timer) {
       this.recorder = recorder;
       this.timer = timer;
-      this.summary = summary;
     }
 
-    /** One sample in nanoseconds (a timer series). */
+    /** One sample in nanoseconds. */
     public void recordNanos(long nanos) {
       recorder.record(Math.max(0, Math.min(HIGHEST_TRACKABLE_MICROS, TimeUnit.NANOSECONDS.toMicros(nanos))));
       timer.record(nanos, TimeUnit.NANOSECONDS);
     }
+  }
 
-    /** One sample in milliseconds (a summary series). */
+  /** A millisecond series of the store: its exact recorder (microseconds) and the Micrometer summary it feeds. */
+  public static final class Summary {
+    private final IntervalRecorder recorder;
+    private final DistributionSummary summary;
+
+    private Summary(IntervalRecorder recorder, DistributionSummary summary) {
+      this.recorder = recorder;
+      this.summary = summary;
+    }
+
+    /** One sample in milliseconds. */
     public void recordMillis(double millis) {
       recorder.record(Math.max(0, Math.min(HIGHEST_TRACKABLE_MICROS, Math.round(millis * 1000.0))));
       summary.record(millis);

@@ -75,7 +75,7 @@ public final class ExactStatsReporter implements StatsReporter {
     if (isDuplicate(name, tags)) {
       return nanos -> metrics.increment(droppedKey, 1);
     }
-    ExactMetrics.Series series = metrics.timer(new SeriesKey(name, tags == null ? Map.of() : tags));
+    ExactMetrics.Timing series = metrics.timer(new SeriesKey(name, tags == null ? Map.of() : tags));
     return series::recordNanos;
   }
 

@@ -55,7 +55,7 @@ public final class PollLatencyInterceptor implements ClientInterceptor {
 
   private static Sink toExactMetrics(ExactMetrics metrics) {
     // One series per poller type and queue, resolved on its first poll: a key per poll was hashed twice for nothing.
-    Map<String, Map<String, ExactMetrics.Series>> series = new ConcurrentHashMap<>();
+    Map<String, Map<String, ExactMetrics.Summary>> series = new ConcurrentHashMap<>();
     return (pollerType, taskQueue, millis) -> series.computeIfAbsent(pollerType, p -> new ConcurrentHashMap<>())
         .computeIfAbsent(taskQueue, q -> metrics.summary(new SeriesKey(MetricNames.POLL_LATENCY_MS,
             Map.of("poller_type", pollerType, "task_queue", q))))
