@@ -94,6 +94,13 @@ public final class DistributedRunner {
       out.println(e.getMessage());
       return new RunOutcome(RunOutcome.ERROR, null, null, e.getMessage());
     }
+    if (request.workerQueue().isPresent() && spec.workers().taskQueues() > 1) {
+      // The spec's own external workers refuse task_queues > 1 (SpecValidator); the flag must too, or the run
+      // would start every workflow on the one queue and report a multi-queue spec it did not run.
+      return error("--worker-queue " + request.workerQueue().get() + ": the spec's workers.task_queues is "
+          + spec.workers().taskQueues() + "; an external fleet polls the one queue it names (allowed with "
+          + "--worker-queue: task_queues 1)");
+    }
     RunPlan created;
     try {
       created = RunPlan.create(spec, options.out(), "", options.progressEvery());

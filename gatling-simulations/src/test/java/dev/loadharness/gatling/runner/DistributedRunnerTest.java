@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class DistributedRunnerTest {
   private static final RunOptions OPTIONS = RunOptions.of("smoke");
+  private static final int TASK_QUEUES = dev.loadharness.scenarios.spec.ScenarioSpecs.load("many-task-queues")
+      .workers().taskQueues();
 
   @Test
   void driversIsACountOfLocalJvmsOrExternal() {
@@ -38,6 +40,17 @@ class DistributedRunnerTest {
     assertThat(outcome.exitCode()).isEqualTo(2);
     assertThat(outcome.message()).contains("13 segments of 12 workflows", "at most 12");
     assertThat(outcome.runRecord()).isPresent();
+  }
+
+  @Test
+  void anExternalWorkerQueueWithSeveralTaskQueuesIsAnInputErrorWithExitCode2() {
+    var outcome = new DistributedRunner(System.out).run(new DistributedRunner.Request(
+        RunOptions.of("many-task-queues").withServer("in-memory")
+            .withOut(java.nio.file.Path.of("target", "distributed-runner-test")),
+        Optional.of(1), Optional.empty(), "q", Duration.ofSeconds(10), Optional.of("fleet-q")));
+    assertThat(outcome.exitCode()).isEqualTo(2);
+    assertThat(outcome.message()).isEqualTo("--worker-queue fleet-q: the spec's workers.task_queues is " + TASK_QUEUES + "; an external "
+        + "fleet polls the one queue it names (allowed with --worker-queue: task_queues 1)");
   }
 
   private static DistributedRunner.Request request(Optional<Integer> drivers, Optional<Integer> segments,
