@@ -330,8 +330,8 @@ public final class AdaptiveWorkerRuntime implements AutoCloseable {
         Map<String, String> tags = Map.of("slot_kind", kind.tag(), "task_queue", queue);
         if (controller != null) {
           // The controller exports these to Prometheus itself; mirrored here for the JSONL intervals.
-          metrics.gauge(MetricNames.CONCURRENCY_LIMIT, tags, controller.limit(kind));
-          metrics.gauge(MetricNames.QUEUE_DEPTH, Map.of("slot_kind", kind.tag(), "task_queue", queue,
+          metrics.intervalGauge(MetricNames.CONCURRENCY_LIMIT, tags, controller.limit(kind));
+          metrics.intervalGauge(MetricNames.QUEUE_DEPTH, Map.of("slot_kind", kind.tag(), "task_queue", queue,
               "source", "slot_reservations"), controller.waiting(kind));
         } else if (config.tuner() == TunerKind.FIXED) {
           metrics.gauge(MetricNames.CONCURRENCY_LIMIT, tags, config.concurrency().limits(kind).initial());

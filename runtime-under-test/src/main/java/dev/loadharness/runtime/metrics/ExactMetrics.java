@@ -129,18 +129,25 @@ public final class ExactMetrics {
         .increment(delta);
   }
 
-  /** Sets a gauge; the first call registers it. */
+  /** Sets a gauge; the first call registers it with Micrometer unless a meter of that id is already there. */
   public void gauge(SeriesKey key, double value) {
     gauges.computeIfAbsent(key, k -> {
       AtomicLong bits = new AtomicLong(Double.doubleToLongBits(value));
-      // Its owner may export the gauge already (the controller's limits and queues): then this copy feeds the
-      // interval files only, and Micrometer is not asked to register a second meter of that id (it would ignore
-      // it, with a warning in every adaptive worker's log).
       if (registry.find(k.name()).tags(tags(k)).gauge() == null) {
         Gauge.builder(k.name(), bits, b -> Double.longBitsToDouble(b.get())).tags(tags(k)).register(registry);
       }
       return bits;
     }).set(Double.doubleToLongBits(value));
+  }
+
+  /**
+   * Sets a gauge for the interval files only, never registering it with Micrometer: for a gauge its owner
+   * exports itself (the adaptive controller's limits and queues, registered through a tagged view of this
+   * registry). Looking the owner's meter up before registering a copy, as {@link #gauge} does, missed it on
+   * the first interval of every adaptive worker (Micrometer then ignored the copy with a warning in the log).
+   */
+  public void intervalGauge(SeriesKey key, double value) {
+    gauges.computeIfAbsent(key, k -> new AtomicLong()).set(Double.doubleToLongBits(value));
   }
 
   /** The counter's value since start (0 if never incremented). */

@@ -177,8 +177,13 @@ public final class RuntimeMetrics implements AutoCloseable {
     return config.interval();
   }
 
-  /** Convenience: sets a gauge with no tags. */
+  /** Sets a gauge, registering it with Micrometer on first use. */
   public void gauge(String name, Map<String, String> tags, double value) {
     metrics.gauge(new SeriesKey(name, tags), value);
+  }
+
+  /** Sets a gauge its owner already exports to Micrometer, for the interval files only. */
+  public void intervalGauge(String name, Map<String, String> tags, double value) {
+    metrics.intervalGauge(new SeriesKey(name, tags), value);
   }
 }

@@ -74,4 +74,33 @@ class ExactMetricsTest {
     assertThat(cumulative).isEqualTo(expected);
     assertThat(cumulative.getValueAtPercentile(50)).isEqualTo(expected.getValueAtPercentile(50));
   }
+
+  /**
+   * The adaptive controller registers its limit gauges through a view of the runtime's composite registry
+   * that adds a task_queue tag; the interval files mirror them. The mirror must leave the controller's meter
+   * the only one and its value the controller's (a second registration is ignored by Micrometer, with a
+   * warning that every adaptive worker's log carried).
+   */
+  @Test
+  void anIntervalGaugeLeavesTheOwnersMeterAloneAndStillReachesTheIntervals() {
+    io.micrometer.core.instrument.composite.CompositeMeterRegistry runtime =
+        new io.micrometer.core.instrument.composite.CompositeMeterRegistry();
+    SimpleMeterRegistry exported = new SimpleMeterRegistry();
+    runtime.add(exported);
+    io.micrometer.core.instrument.composite.CompositeMeterRegistry view =
+        new io.micrometer.core.instrument.composite.CompositeMeterRegistry();
+    view.config().commonTags("task_queue", "q");
+    view.add(runtime);
+    java.util.concurrent.atomic.AtomicInteger limit = new java.util.concurrent.atomic.AtomicInteger(12);
+    io.micrometer.core.instrument.Gauge.builder("temporal_worker_concurrency_limit", limit, java.util.concurrent.atomic.AtomicInteger::get)
+        .tag("slot_kind", "workflow").register(view);
+    ExactMetrics metrics = new ExactMetrics(runtime);
+    SeriesKey key = new SeriesKey("temporal_worker_concurrency_limit", Map.of("slot_kind", "workflow", "task_queue", "q"));
+
+    metrics.intervalGauge(key, 11);
+
+    assertThat(exported.find("temporal_worker_concurrency_limit").gauges()).hasSize(1)
+        .allSatisfy(g -> assertThat(g.value()).isEqualTo(12.0));
+    assertThat(metrics.gaugeValue(key)).isEqualTo(11.0);
+  }
 }
