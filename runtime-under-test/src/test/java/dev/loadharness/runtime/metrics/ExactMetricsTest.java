@@ -97,10 +97,15 @@ class ExactMetricsTest {
     ExactMetrics metrics = new ExactMetrics(runtime);
     SeriesKey key = new SeriesKey("temporal_worker_concurrency_limit", Map.of("slot_kind", "workflow", "task_queue", "q"));
 
+    SeriesKey unowned = new SeriesKey("temporal_worker_queue_depth", Map.of("slot_kind", "workflow", "task_queue", "q"));
+
     metrics.intervalGauge(key, 11);
+    metrics.intervalGauge(unowned, 3);
 
     assertThat(exported.find("temporal_worker_concurrency_limit").gauges()).hasSize(1)
         .allSatisfy(g -> assertThat(g.value()).isEqualTo(12.0));
+    assertThat(exported.find("temporal_worker_queue_depth").gauges()).as("never registered by the mirror").isEmpty();
     assertThat(metrics.gaugeValue(key)).isEqualTo(11.0);
+    assertThat(metrics.gaugeValue(unowned)).isEqualTo(3.0);
   }
 }
