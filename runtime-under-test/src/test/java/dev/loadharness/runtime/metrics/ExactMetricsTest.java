@@ -2,8 +2,11 @@ package dev.loadharness.runtime.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
@@ -83,21 +86,19 @@ class ExactMetricsTest {
    */
   @Test
   void anIntervalGaugeLeavesTheOwnersMeterAloneAndStillReachesTheIntervals() {
-    io.micrometer.core.instrument.composite.CompositeMeterRegistry runtime =
-        new io.micrometer.core.instrument.composite.CompositeMeterRegistry();
+    CompositeMeterRegistry runtime = new CompositeMeterRegistry();
     SimpleMeterRegistry exported = new SimpleMeterRegistry();
     runtime.add(exported);
-    io.micrometer.core.instrument.composite.CompositeMeterRegistry view =
-        new io.micrometer.core.instrument.composite.CompositeMeterRegistry();
+    CompositeMeterRegistry view = new CompositeMeterRegistry();
     view.config().commonTags("task_queue", "q");
     view.add(runtime);
-    java.util.concurrent.atomic.AtomicInteger limit = new java.util.concurrent.atomic.AtomicInteger(12);
-    io.micrometer.core.instrument.Gauge.builder("temporal_worker_concurrency_limit", limit, java.util.concurrent.atomic.AtomicInteger::get)
-        .tag("slot_kind", "workflow").register(view);
+    AtomicInteger limit = new AtomicInteger(12);
+    Gauge.builder("temporal_worker_concurrency_limit", limit, AtomicInteger::get).tag("slot_kind", "workflow")
+        .register(view);
     ExactMetrics metrics = new ExactMetrics(runtime);
-    SeriesKey key = new SeriesKey("temporal_worker_concurrency_limit", Map.of("slot_kind", "workflow", "task_queue", "q"));
-
-    SeriesKey unowned = new SeriesKey("temporal_worker_queue_depth", Map.of("slot_kind", "workflow", "task_queue", "q"));
+    Map<String, String> tags = Map.of("slot_kind", "workflow", "task_queue", "q");
+    SeriesKey key = new SeriesKey("temporal_worker_concurrency_limit", tags);
+    SeriesKey unowned = new SeriesKey("temporal_worker_queue_depth", tags);
 
     metrics.intervalGauge(key, 11);
     metrics.intervalGauge(unowned, 3);
