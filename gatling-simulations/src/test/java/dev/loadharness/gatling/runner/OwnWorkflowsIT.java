@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -36,6 +37,7 @@ class OwnWorkflowsIT {
   }
 
   @Test
+  @Tag("alone") // its spec's end-to-end p95 bar (about 1.2 s alone, 9 s beside another fork in CI): pom.xml
   @Timeout(value = 3, unit = TimeUnit.MINUTES)
   void theExampleProjectsWorkflowsRunFromItsJarAndPassItsSpec() throws Exception {
     assertThat(JAR).as("the example project's jar (built by the reactor before this module)").exists();
