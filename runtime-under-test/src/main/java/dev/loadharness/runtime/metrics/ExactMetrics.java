@@ -16,15 +16,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
 /**
- * The runtime's metric store: every timer sample goes into an HdrHistogram {@link Recorder} per
+ * The runtime's metric store: every timer sample goes into an HdrHistogram ({@link IntervalRecorder}) per
  * series (no bucket approximation; 3 significant digits), counters into adders, gauges into their
  * last value, and each is mirrored into a Micrometer registry for the Prometheus/OTLP exporters.
  *
- * <p>Concurrency: writers never block (Recorder is wait-free for writers); {@link #snapshot()} is
- * the single interval reader and is synchronized.
+ * <p>Concurrency: writers hold a series' monitor for one record ({@link IntervalRecorder} says why not a
+ * wait-free {@code Recorder}); {@link #snapshot()} is the single interval reader and is synchronized.
  */
 public final class ExactMetrics {
   /** Largest trackable latency: one hour, in microseconds. */
@@ -100,7 +99,7 @@ public final class ExactMetrics {
 
     /** One sample in nanoseconds. */
     public void recordNanos(long nanos) {
-      recorder.record(Math.max(0, Math.min(HIGHEST_TRACKABLE_MICROS, TimeUnit.NANOSECONDS.toMicros(nanos))));
+      recorder.record(TimeUnit.NANOSECONDS.toMicros(nanos));
       timer.record(nanos, TimeUnit.NANOSECONDS);
     }
   }
@@ -117,7 +116,7 @@ public final class ExactMetrics {
 
     /** One sample in milliseconds. */
     public void recordMillis(double millis) {
-      recorder.record(Math.max(0, Math.min(HIGHEST_TRACKABLE_MICROS, Math.round(millis * 1000.0))));
+      recorder.record(Math.round(millis * 1000.0));
       summary.record(millis);
     }
   }

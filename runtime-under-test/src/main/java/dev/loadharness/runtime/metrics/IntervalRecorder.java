@@ -1,51 +1,61 @@
 package dev.loadharness.runtime.metrics;
 
-import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
 /**
- * One timer series recorded without blocking and drained once an interval into a histogram only as large as
- * the interval's values need. Sampling a {@link Recorder} clears its spare full-range histogram count by count
- * (~23,000 for an hour at 3 digits), and copying or adding that histogram walks as many; JFR put those at most
- * of a loaded worker's metrics CPU, most series (per type and tag) being idle. So an interval with no sample
- * costs nothing, and one with samples is moved into an auto-resizing histogram first.
+ * One timer series, drained once an interval into a histogram only as large as the interval's values need.
+ *
+ * <p>Why not HdrHistogram's {@code Recorder}: sampling one clears its spare full-range histogram count by
+ * count, one atomic store each (~23,000 for an hour at 3 digits), and a once-a-second loop is the last code the
+ * JIT compiles. JFR of an adaptive worker put a third of its CPU samples there (docs/runtime.md). Here a writer
+ * records into a plain auto-resizing histogram under this object's monitor (a few tens of nanoseconds, held by
+ * no one else but a drain's pointer swap), and a drain hands that histogram itself to the caller: nothing is
+ * cleared, copied or walked, whatever the range. The next interval's histogram is allocated by the drain,
+ * outside the monitor, already as large as the last interval's values needed, so writers do not resize it in
+ * a steady state.
  *
  * <p>Writers may record from any thread; {@link #drain} is called from one thread at a time.
  */
 public final class IntervalRecorder {
-  private final Recorder recorder;
-  private final LongAdder recorded = new LongAdder();
+  private final long highestTrackable;
   private final int significantDigits;
-  private Histogram spare;
+  private Histogram active;
 
-  /** A series of values up to {@code highestTrackable} kept to {@code significantDigits} digits. */
+  /** A series of values from 0 to {@code highestTrackable} (a larger one counts as it), to {@code significantDigits}. */
   public IntervalRecorder(long highestTrackable, int significantDigits) {
-    this.recorder = new Recorder(highestTrackable, significantDigits);
+    this.highestTrackable = highestTrackable;
     this.significantDigits = significantDigits;
+    this.active = new Histogram(significantDigits);
   }
 
-  /** Records {@code value} (within the trackable range). */
+  /** Records {@code value}, clamped to 0 ... the highest trackable value. */
   public void record(long value) {
-    recorder.recordValue(value);
-    recorded.increment();
+    long clamped = Math.max(0, Math.min(highestTrackable, value));
+    synchronized (this) {
+      active.recordValue(clamped);
+    }
   }
 
   /**
-   * The samples since the last drain in an auto-resizing histogram, or null when there were none. A sample
-   * recorded after the count was read stays in the recorder and is taken by the next drain.
+   * The samples since the last drain, in a histogram the caller owns, or null when there were none (then
+   * nothing is allocated).
    */
   public Histogram drain() {
-    if (recorded.sumThenReset() == 0) {
-      return null;
+    long largest;
+    synchronized (this) {
+      if (active.getTotalCount() == 0) {
+        return null;
+      }
+      largest = active.getMaxValue();
     }
-    Histogram interval = recorder.getIntervalHistogram(spare);
-    spare = interval;
-    if (interval.getTotalCount() == 0) {
-      return null;
+    Histogram next = new Histogram(1, Math.max(2, largest), significantDigits);
+    next.setAutoResize(true);
+    Histogram interval;
+    synchronized (this) {
+      // Samples recorded since the count was read went into this one too: they go out with it.
+      interval = active;
+      active = next;
     }
-    Histogram samples = new Histogram(significantDigits);
-    samples.add(interval);
-    return samples;
+    return interval;
   }
 }

@@ -19,12 +19,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
 
 /**
  * Captures the SDK's metrics sample by sample: tally timers reach {@link #reportTimer} once per recorded
  * value, so each lands exactly in an HdrHistogram (microseconds) instead of a bucket approximation.
- * Counters arrive as deltas per report interval and are summed. Writers never block ({@link Recorder}).
+ * Counters arrive as deltas per report interval and are summed. A writer holds a series' monitor for one
+ * record ({@link IntervalRecorder}).
  */
 public final class WorkerMetrics implements StatsReporter {
   /** Gauge tags kept in a gauge's key; others (namespace, task queue, worker identity) are the same for a run. */
@@ -51,7 +51,7 @@ public final class WorkerMetrics implements StatsReporter {
   }
 
   private void record(String name, long micros) {
-    recorders.computeIfAbsent(name, n -> new IntervalRecorder(HIGHEST_US, 3)).record(Math.max(0, Math.min(micros, HIGHEST_US)));
+    recorders.computeIfAbsent(name, n -> new IntervalRecorder(HIGHEST_US, 3)).record(micros);
   }
 
   /**
@@ -67,8 +67,8 @@ public final class WorkerMetrics implements StatsReporter {
     });
     imported.clear();
     recorders.forEach((name, series) -> {
-      // As the runtime's ExactMetrics: an idle recorder is not sampled, and an interval walks its counts up to
-      // its largest value only, not a 30-minute histogram's all (IntervalRecorder).
+      // As the runtime's ExactMetrics: an idle series costs nothing, and adding an interval walks its counts up
+      // to its largest value only, not a 30-minute histogram's all (IntervalRecorder).
       Histogram h = series.drain();
       if (h == null) {
         return;
