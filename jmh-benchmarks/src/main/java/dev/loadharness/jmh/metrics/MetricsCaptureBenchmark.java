@@ -1,5 +1,6 @@
 package dev.loadharness.jmh.metrics;
 
+import dev.loadharness.runtime.metrics.IntervalRecorder;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -38,6 +39,7 @@ public class MetricsCaptureBenchmark {
 
   private long[] nanos;
   private Recorder recorder;
+  private IntervalRecorder series;
   private PrometheusMeterRegistry registry;
   private Timer summaryTimer;
   private Timer histogramTimer;
@@ -57,6 +59,7 @@ public class MetricsCaptureBenchmark {
       nanos[i] = (long) (millis * 1_000_000);
     }
     recorder = new Recorder(TimeUnit.MINUTES.toNanos(10), 3);
+    series = new IntervalRecorder(TimeUnit.MINUTES.toNanos(10), 3);
     registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     summaryTimer = Timer.builder("bench_summary").register(registry);
     histogramTimer = Timer.builder("bench_histogram").publishPercentileHistogram().register(registry);
@@ -85,6 +88,14 @@ public class MetricsCaptureBenchmark {
   public long hdrRecorder(Cursor cursor) {
     long sample = next(cursor);
     recorder.recordValue(sample);
+    return sample;
+  }
+
+  /** The runtime's series recorder (a monitor around a plain histogram): against {@link #hdrRecorder}, wait-free. */
+  @Benchmark
+  public long intervalRecorder(Cursor cursor) {
+    long sample = next(cursor);
+    series.record(sample);
     return sample;
   }
 
