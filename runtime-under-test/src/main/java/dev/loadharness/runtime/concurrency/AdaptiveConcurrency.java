@@ -44,8 +44,9 @@ import org.slf4j.LoggerFactory;
 public final class AdaptiveConcurrency implements AutoCloseable {
 
   /**
-   * Step period of the start-up ramp: for the first control interval after {@link #start()} the
-   * controller steps this often, then settles to the control interval.
+   * Step period while demand is unmet: for the first control interval after {@link #start()}, and for a
+   * control interval after any tick that found reservations waiting for a slot, the controller steps this
+   * often; otherwise once per control interval.
    */
   public static final Duration RAMP_STEP = Duration.ofSeconds(1);
 
@@ -64,8 +65,12 @@ public final class AdaptiveConcurrency implements AutoCloseable {
   private final WorkerTuner tuner;
   private final ScheduledExecutorService scheduler;
   private final boolean ownsScheduler;
+  private final LongSupplier nanoClock;
   private ScheduledFuture<?> loop;
   private volatile boolean ramping;
+  /** Scheduler thread only: the end of the fast cadence, and when the last step ran (nano clock). */
+  private long fastUntilNanos;
+  private long lastStepNanos;
   private boolean closed;
 
   private AdaptiveConcurrency(
@@ -87,6 +92,7 @@ public final class AdaptiveConcurrency implements AutoCloseable {
         new FixedSizeSlotSupplier<NexusSlotInfo>(NEXUS_SLOTS));
     this.scheduler = scheduler;
     this.ownsScheduler = ownsScheduler;
+    this.nanoClock = nanoClock;
     for (SlotKind kind : SlotKind.values()) {
       if (settings.dynamic() && !settings.limits(kind).isFixed()) {
         limits.put(kind, new VegasConcurrencyLimit(settings.limits(kind), vegas));
@@ -131,12 +137,16 @@ public final class AdaptiveConcurrency implements AutoCloseable {
   /**
    * Starts the control loop; a no-op when not dynamic.
    *
-   * <p>Why a start-up ramp: a worker usually starts into work that is already waiting (a deploy, a
-   * restart, a scale-out), and at the 30 s control interval its first move would come half a minute
-   * late and further moves a minute apart, while the backlog grows. So for the first control interval
-   * the controller steps every {@link #RAMP_STEP} (the cadence the simulator's gate tests hold the
-   * controller to: no oscillation, no collapse), then settles to {@code settings.controlInterval()}.
-   * The same rules decide every step, so a ramp only moves the limit where there is demand.
+   * <p>Why the cadence follows demand: a worker meets work it cannot take at any moment (its start into a
+   * backlog, a deploy, a burst), and at the 30 s control interval its first move would come up to half a minute
+   * late and further moves a minute apart, while the backlog grows. A ramp only at start missed every burst that
+   * came later: on the adaptive grid 42 of 60 worker processes spent theirs on the warm-up and met the 30 s
+   * injection at the fixed setting's limits, taking no step in it (docs/adaptive-grid.md). So the loop ticks
+   * every {@link #RAMP_STEP}; a tick that finds reservations waiting for a slot (the pollers want more than the
+   * limits give) keeps the controller stepping every tick for one control interval more, the cadence the
+   * simulator's gate tests hold the controller to (no oscillation, no collapse); a quiet worker steps once per
+   * {@code settings.controlInterval()}. The same rules decide every step, so stepping often moves a limit only
+   * where the signals say so.
    */
   public synchronized void start() {
     if (closed) {
@@ -147,32 +157,51 @@ public final class AdaptiveConcurrency implements AutoCloseable {
     }
     long periodMillis = settings.controlInterval().toMillis();
     long rampMillis = Math.min(periodMillis, RAMP_STEP.toMillis());
-    loop = scheduler.scheduleAtFixedRate(this::safeControlStep, rampMillis, rampMillis, TimeUnit.MILLISECONDS);
     if (rampMillis < periodMillis) {
+      long now = nanoClock.getAsLong();
+      fastUntilNanos = now + TimeUnit.MILLISECONDS.toNanos(periodMillis);
+      lastStepNanos = now;
       ramping = true;
-      scheduler.schedule(this::settle, periodMillis, TimeUnit.MILLISECONDS);
-      log.info("adaptive concurrency started: ramping every {} ms for {} ms, then every {} ms, adapting {}",
-          rampMillis, periodMillis, periodMillis, limits.keySet());
+      loop = scheduler.scheduleAtFixedRate(this::tick, rampMillis, rampMillis, TimeUnit.MILLISECONDS);
+      log.info("adaptive concurrency started: stepping every {} ms for {} ms and while slots are short, else every"
+          + " {} ms, adapting {}", rampMillis, periodMillis, periodMillis, limits.keySet());
     } else {
+      loop = scheduler.scheduleAtFixedRate(this::safeControlStep, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
       log.info("adaptive concurrency started: interval {} ms, adapting {}", periodMillis, limits.keySet());
     }
   }
 
-  /** True during the start-up ramp (see {@link #start()}). */
+  /** True while the controller steps every {@link #RAMP_STEP} (see {@link #start()}). */
   public boolean ramping() {
     return ramping;
   }
 
-  private synchronized void settle() {
-    if (closed || loop == null) {
-      return;
+  /** One tick of the loop: the cadence for demand (see {@link #start()}), then a step when one is due. */
+  private void tick() {
+    long now = nanoClock.getAsLong();
+    long period = settings.controlInterval().toNanos();
+    int waiting = 0;
+    for (SlotKind kind : limits.keySet()) {
+      waiting += supplier(kind).waiting();
     }
-    loop.cancel(false);
-    long periodMillis = settings.controlInterval().toMillis();
-    loop = scheduler.scheduleAtFixedRate(this::safeControlStep, periodMillis, periodMillis, TimeUnit.MILLISECONDS);
-    ramping = false;
-    log.info("adaptive concurrency settled: start-up ramp over, stepping every {} ms; limits {}", periodMillis,
-        limits.keySet().stream().map(kind -> kind.tag() + "=" + supplier(kind).limit()).toList());
+    if (waiting > 0) {
+      if (!ramping) {
+        log.info("adaptive concurrency: {} reservation(s) waiting for a slot; stepping every {} ms again", waiting,
+            RAMP_STEP.toMillis());
+      }
+      fastUntilNanos = now + period;
+      ramping = true;
+    } else if (ramping && now - fastUntilNanos >= 0) {
+      ramping = false;
+      log.info("adaptive concurrency settled: no reservation waited for a control interval, stepping every {} ms;"
+          + " limits {}", settings.controlInterval().toMillis(),
+          limits.keySet().stream().map(kind -> kind.tag() + "=" + supplier(kind).limit()).toList());
+    }
+    // A tick may run a little early: a slow step is due within half a fast period of the control interval.
+    if (ramping || now - lastStepNanos >= period - RAMP_STEP.toNanos() / 2) {
+      lastStepNanos = now;
+      safeControlStep();
+    }
   }
 
   /**

@@ -138,7 +138,7 @@ class AdaptiveConcurrencyTest {
   }
 
   @Test
-  void rampsEverySecondForTheFirstIntervalThenSettlesToTheControlInterval() throws Exception {
+  void stepsEverySecondForTheFirstIntervalAndWhileReservationsWaitElseOncePerInterval() throws Exception {
     RecordingScheduler scheduler = new RecordingScheduler();
     ConcurrencySettings twoSeconds = new ConcurrencySettings(true, new SlotLimits(2, 1, 10), new SlotLimits(2, 1, 10),
         new SlotLimits(2, 1, 10), Duration.ofSeconds(2));
@@ -146,17 +146,33 @@ class AdaptiveConcurrencyTest {
         registry, System::nanoTime, scheduler)) {
       c.start();
       assertThat(c.ramping()).isTrue();
-      assertThat(scheduler.periods).containsExactly(1_000L);
-      assertThat(scheduler.delays).containsExactly(2_000L);
+      assertThat(scheduler.periods).as("one loop ticking every second").containsExactly(1_000L);
 
-      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (c.ramping() && System.nanoTime() < deadline) {
-        Thread.sleep(20);
-      }
-      assertThat(c.ramping()).as("settled within 10 s").isFalse();
-      assertThat(scheduler.periods).containsExactly(1_000L, 2_000L);
+      awaitRamping(c, false);
+      assertThat(c.ramping()).as("settled: nothing waited for a slot").isFalse();
+
+      // Both workflow slots taken and a third reservation waiting: the next tick steps every second again.
+      SlotSupplier<WorkflowSlotInfo> wf = c.tuner().getWorkflowTaskSlotSupplier();
+      List<SlotPermit> held = List.of(wf.reserveSlot(null).join(), wf.reserveSlot(null).join());
+      held.forEach(p -> wf.markSlotUsed(used(p)));
+      SlotSupplierFuture third = wf.reserveSlot(null);
+      awaitRamping(c, true);
+      assertThat(c.ramping()).as("re-armed by a waiting reservation").isTrue();
+
+      held.forEach(p -> wf.releaseSlot(released(p)));
+      wf.releaseSlot(released(third.join()));
+      awaitRamping(c, false);
+      assertThat(c.ramping()).as("settled again a control interval after the wait ended").isFalse();
+      assertThat(scheduler.periods).containsExactly(1_000L);
     } finally {
       scheduler.shutdownNow();
+    }
+  }
+
+  private static void awaitRamping(AdaptiveConcurrency c, boolean ramping) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (c.ramping() != ramping && System.nanoTime() < deadline) {
+      Thread.sleep(20);
     }
   }
 

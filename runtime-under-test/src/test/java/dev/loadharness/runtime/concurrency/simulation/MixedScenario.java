@@ -32,7 +32,7 @@ import java.util.List;
  * @param switchOverhead relative slowdown per runnable CPU phase beyond the worker's cores
  * @param workflowPolling how the workflow-task pool's pollers hold slots ({@link Polling#NONE}: not modelled)
  * @param controlIntervalSeconds the runtime's control interval: the policies step every second for the
- *     first interval (AdaptiveConcurrency's start-up ramp), then once per interval, each step seeing the
+ *     first interval and while tasks wait for slots ({@link Cadence}), else once per interval, each step seeing the
  *     completions and peak of the whole interval since the last and the schedule-to-start of its last
  *     second (the runtime's signals read the latest 1 s metrics interval); 1 steps every second throughout
  */
@@ -171,9 +171,26 @@ record MixedScenario(
         gridMix(), 20, 30, 1.2, 2, 0.01, new Polling(POLLERS, POLL_MILLIS), CONTROL_INTERVAL_SECONDS);
   }
 
-  /** True when the policies step after {@code second} (1-based) seconds: every second of the ramp, then per interval. */
-  boolean controlStepAfter(int second) {
-    return second <= controlIntervalSeconds || second % controlIntervalSeconds == 0;
+  /**
+   * The runtime's step cadence (AdaptiveConcurrency's loop): a step after every second of the first control
+   * interval and of the control interval after any second that ended with tasks waiting for a slot, else one
+   * per control interval.
+   */
+  final class Cadence {
+    private int fastUntil = controlIntervalSeconds;
+    private int lastStep;
+
+    /** True when the policies step after {@code second} (1-based); {@code slotsShort}: tasks wait for a slot. */
+    boolean stepAfter(int second, boolean slotsShort) {
+      if (slotsShort) {
+        fastUntil = Math.max(fastUntil, second + controlIntervalSeconds);
+      }
+      if (second <= fastUntil || second - lastStep >= controlIntervalSeconds) {
+        lastStep = second;
+        return true;
+      }
+      return false;
+    }
   }
 
   boolean inPhase(double second) {

@@ -244,6 +244,7 @@ final class MixedSimulator {
     long dueOrder = 0;
     PriorityQueue<Due> due = new PriorityQueue<>(Comparator.comparingLong(Due::tick).thenComparingLong(Due::order));
     long tick = 0;
+    MixedScenario.Cadence cadence = s.new Cadence();
     for (int second = 0; second < s.seconds(); second++) {
       int finished = 0;
       double cpuBusy = 0;
@@ -304,7 +305,8 @@ final class MixedSimulator {
       seconds.add(new MixedResult.Second(second + 1, tasks.limit, activities.limit, finished, p95(tasks.waits),
           p95(activities.waits), tasks.backlog.size(), activities.backlog.size(), cpuLoad));
       // As AdaptiveConcurrency.controlStep: the workflow pool steps first, its starving reading goes to the activities.
-      if (s.controlStepAfter(second + 1)) {
+      // A task in a backlog at the end of a second found no free slot (the simulator hands free slots out at once).
+      if (cadence.stepAfter(second + 1, !tasks.backlog.isEmpty() || !activities.backlog.isEmpty())) {
         tasks.nextInterval(cpuLoad, false);
         activities.nextInterval(cpuLoad, tasks.policy.starving());
       }
