@@ -96,7 +96,12 @@ class FaultsIT {
   @Test
   @Timeout(value = 3, unit = TimeUnit.MINUTES)
   void sigintWritesAnInterruptedRecordExits130AndLeavesNoWorker() throws Exception {
-    withRunner(this::sigint);
+    // The steady spec for 160 s, not 40: the signal must find the run still injecting however slowly its
+    // workers came up (in CI, beside another fork, a 40 s run once ended before the signal and exited 0).
+    Path longer = Files.createTempFile("steady-long", ".yaml");
+    Files.writeString(longer, Files.readString(Path.of(SPEC)).replace("duration: 40s", "duration: 160s")
+        .replace("time_budget: 80s", "time_budget: 200s"));
+    withRunner(startRunner(longer.toString()), this::sigint);
   }
 
   private void sigint(Process runner) throws Exception {
@@ -139,14 +144,17 @@ class FaultsIT {
     }
   }
 
-  /** A check on a runner JVM of {@link #startRunner()}. */
+  /** A check on a runner JVM of {@link #startRunner(String)}. */
   private interface RunnerCheck {
     void accept(Process runner) throws Exception;
   }
 
   /** Starts a runner, checks it, and destroys it whatever the check says (a failure must not leave it behind). */
   private void withRunner(RunnerCheck check) throws Exception {
-    Process runner = startRunner();
+    withRunner(startRunner(SPEC), check);
+  }
+
+  private void withRunner(Process runner, RunnerCheck check) throws Exception {
     try {
       check.accept(runner);
     } finally {
@@ -155,10 +163,10 @@ class FaultsIT {
   }
 
   /** The load command in its own JVM, on the in-memory server, writing under {@link #dir}. */
-  private Process startRunner() throws IOException {
+  private Process startRunner(String spec) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return new ProcessBuilder(java, "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Xmx512m",
-        "-cp", System.getProperty("java.class.path"), LoadMain.class.getName(), SPEC, "--server", "in-memory",
+        "-cp", System.getProperty("java.class.path"), LoadMain.class.getName(), spec, "--server", "in-memory",
         "--out", dir.toString())
         .redirectErrorStream(true).redirectOutput(dir.resolve("runner.log").toFile()).start();
   }
