@@ -96,12 +96,7 @@ class FaultsIT {
   @Test
   @Timeout(value = 3, unit = TimeUnit.MINUTES)
   void sigintWritesAnInterruptedRecordExits130AndLeavesNoWorker() throws Exception {
-    // The steady spec for 160 s, not 40: the signal must find the run still injecting however slowly its
-    // workers came up (in CI, beside another fork, a 40 s run once ended before the signal and exited 0).
-    Path longer = Files.createTempFile("steady-long", ".yaml");
-    Files.writeString(longer, Files.readString(Path.of(SPEC)).replace("duration: 40s", "duration: 160s")
-        .replace("time_budget: 80s", "time_budget: 200s"));
-    withRunner(startRunner(longer.toString()), this::sigint);
+    withRunner(this::sigint);
   }
 
   private void sigint(Process runner) throws Exception {
@@ -144,17 +139,14 @@ class FaultsIT {
     }
   }
 
-  /** A check on a runner JVM of {@link #startRunner(String)}. */
+  /** A check on a runner JVM of {@link #startRunner()}. */
   private interface RunnerCheck {
     void accept(Process runner) throws Exception;
   }
 
   /** Starts a runner, checks it, and destroys it whatever the check says (a failure must not leave it behind). */
   private void withRunner(RunnerCheck check) throws Exception {
-    withRunner(startRunner(SPEC), check);
-  }
-
-  private void withRunner(Process runner, RunnerCheck check) throws Exception {
+    Process runner = startRunner();
     try {
       check.accept(runner);
     } finally {
@@ -163,10 +155,10 @@ class FaultsIT {
   }
 
   /** The load command in its own JVM, on the in-memory server, writing under {@link #dir}. */
-  private Process startRunner(String spec) throws IOException {
+  private Process startRunner() throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     return new ProcessBuilder(java, "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Xmx512m",
-        "-cp", System.getProperty("java.class.path"), LoadMain.class.getName(), spec, "--server", "in-memory",
+        "-cp", System.getProperty("java.class.path"), LoadMain.class.getName(), SPEC, "--server", "in-memory",
         "--out", dir.toString())
         .redirectErrorStream(true).redirectOutput(dir.resolve("runner.log").toFile()).start();
   }
