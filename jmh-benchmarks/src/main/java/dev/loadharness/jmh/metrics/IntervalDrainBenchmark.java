@@ -52,8 +52,7 @@ public class IntervalDrainBenchmark {
     SplittableRandom random = new SplittableRandom(7);
     micros = new long[VALUES];
     for (int i = 0; i < VALUES; i++) {
-      double gaussian = Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
-      micros[i] = (long) (Math.exp(Math.log(20) + 0.8 * gaussian) * 1_000);
+      micros[i] = (long) (SeededLatencies.millis(random) * 1_000);
     }
     recorder = new Recorder(ExactMetrics.HIGHEST_TRACKABLE_MICROS, ExactMetrics.SIGNIFICANT_DIGITS);
     series = new IntervalRecorder(ExactMetrics.HIGHEST_TRACKABLE_MICROS, ExactMetrics.SIGNIFICANT_DIGITS);

@@ -55,7 +55,7 @@ public class MetricsCaptureBenchmark {
     SplittableRandom random = new SplittableRandom(42);
     nanos = new long[SAMPLES];
     for (int i = 0; i < SAMPLES; i++) {
-      double millis = Math.exp(Math.log(20) + 0.8 * gaussian(random));
+      double millis = SeededLatencies.millis(random);
       nanos[i] = (long) (millis * 1_000_000);
     }
     recorder = new Recorder(TimeUnit.MINUTES.toNanos(10), 3);
@@ -68,11 +68,6 @@ public class MetricsCaptureBenchmark {
   @TearDown
   public void tearDown() {
     registry.close();
-  }
-
-  private static double gaussian(SplittableRandom random) {
-    // Box-Muller: SplittableRandom has no nextGaussian on Java 17.
-    return Math.sqrt(-2 * Math.log(1 - random.nextDouble())) * Math.cos(2 * Math.PI * random.nextDouble());
   }
 
   private long next(Cursor cursor) {
