@@ -18,11 +18,13 @@ import dev.loadharness.runtime.metrics.MetricNames;
 import dev.loadharness.scenarios.server.ServerCapability;
 import dev.loadharness.scenarios.server.ServerEnvironment;
 import dev.loadharness.scenarios.worker.IntervalFiles;
+import dev.loadharness.scenarios.worker.WorkerFiles;
 import dev.loadharness.scenarios.worker.WorkerMetricsSnapshot;
 import dev.loadharness.scenarios.worker.WorkerProcesses;
 import io.temporal.client.WorkflowClient;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -88,10 +90,11 @@ final class Measurement {
         + fleet.map(FleetScrape.Result::stickyHits).orElse(0L);
     long misses = measured.stream().mapToLong(w -> w.counter(MetricNames.SDK_STICKY_MISS)).sum()
         + fleet.map(FleetScrape.Result::stickyMisses).orElse(0L);
+    Map<String, Histogram> latencies = latencies(workers.files(), measured);
     Measurements m = new Measurements(counts, injection.totals().start(),
-        injection.totals().endToEnd(), merged(measured, MetricNames.POLL_LATENCY_MS),
-        merged(measured, MetricNames.SDK_WORKFLOW_SCHEDULE_TO_START),
-        merged(measured, MetricNames.SDK_ACTIVITY_SCHEDULE_TO_START), hits, misses, deaths.size(),
+        injection.totals().endToEnd(), latency(latencies, MetricNames.POLL_LATENCY_MS),
+        latency(latencies, MetricNames.SDK_WORKFLOW_SCHEDULE_TO_START),
+        latency(latencies, MetricNames.SDK_ACTIVITY_SCHEDULE_TO_START), hits, misses, deaths.size(),
         fleet.map(FleetScrape.Result::gate).orElse(Map.of())).withProbes(injection.totals().probes());
     List<RunEvent> events = new ArrayList<>(injection.events());
     deaths.forEach(d -> events.add(new RunEvent(plan.secondsSinceStart(d.atMs()), RunEvent.WORKER_DIED, d.workerId(),
@@ -124,10 +127,23 @@ final class Measurement {
     return TimeSeries.of(driver.intervalS(), driver.elapsed(), columns);
   }
 
-  private static Histogram merged(List<WorkerMetricsSnapshot> workers, String name) {
-    Histogram total = new Histogram(3);
-    workers.forEach(w -> total.add(w.histogram(name)));
-    return total;
+  /**
+   * Every worker's latencies after its warm-up, merged per metric: each worker's interval log read from the
+   * offset its measured snapshot names (the whole log for a worker without one).
+   */
+  private static Map<String, Histogram> latencies(List<WorkerFiles> files, List<WorkerMetricsSnapshot> measured) {
+    Map<String, Long> from = new HashMap<>();
+    measured.forEach(w -> from.put(w.workerId(), w.intervalsOffset()));
+    Map<String, Histogram> merged = new HashMap<>();
+    for (WorkerFiles f : files) {
+      IntervalFiles.histograms(f.intervals(), from.getOrDefault(f.workerId(), 0L))
+          .forEach((name, h) -> merged.computeIfAbsent(name, n -> new Histogram(3)).add(h));
+    }
+    return merged;
+  }
+
+  private static Histogram latency(Map<String, Histogram> latencies, String name) {
+    return latencies.getOrDefault(name, new Histogram(3));
   }
 
   /**

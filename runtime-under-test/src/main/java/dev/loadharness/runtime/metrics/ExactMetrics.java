@@ -38,7 +38,6 @@ public final class ExactMetrics {
   private final ConcurrentMap<SeriesKey, LongAdder> counters = new ConcurrentHashMap<>();
   private final ConcurrentMap<SeriesKey, Counter> meterCounters = new ConcurrentHashMap<>();
   private final ConcurrentMap<SeriesKey, AtomicLong> gauges = new ConcurrentHashMap<>();
-  private final Map<SeriesKey, Histogram> cumulative = new HashMap<>();
   private final Map<SeriesKey, Long> lastTotals = new HashMap<>();
   private long intervalStart = System.currentTimeMillis();
 
@@ -174,8 +173,8 @@ public final class ExactMetrics {
 
   /**
    * Closes the current interval: returns each series' samples since the last snapshot (series without a
-   * sample in it are left out) and adds them to the cumulative histograms. Call from one thread (the interval
-   * loop).
+   * sample in it are left out; {@link #cumulative} is kept by the series as they record). Call from one thread
+   * (the interval loop).
    */
   public synchronized IntervalSnapshot snapshot() {
     long now = System.currentTimeMillis();
@@ -185,7 +184,6 @@ public final class ExactMetrics {
       Histogram samples = series.drain();
       if (samples != null) {
         interval.put(key, samples);
-        cumulative.computeIfAbsent(key, k -> new Histogram(SIGNIFICANT_DIGITS)).add(samples);
       }
     });
     Map<SeriesKey, Long> totals = new HashMap<>();
@@ -203,12 +201,12 @@ public final class ExactMetrics {
     return snapshot;
   }
 
-  /** Every sample of {@code name} (all series merged) up to the last snapshot, in microseconds. */
-  public synchronized Histogram cumulative(String name) {
+  /** Every sample of {@code name} (all series merged) recorded so far, in microseconds. */
+  public Histogram cumulative(String name) {
     Histogram merged = new Histogram(HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
-    cumulative.forEach((key, histogram) -> {
+    recorders.forEach((key, series) -> {
       if (key.name().equals(name)) {
-        merged.add(histogram);
+        merged.add(series.total());
       }
     });
     return merged;
@@ -221,7 +219,7 @@ public final class ExactMetrics {
   }
 
   private IntervalRecorder recorder(SeriesKey key) {
-    return recorders.computeIfAbsent(key, k -> new IntervalRecorder(HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS));
+    return recorders.computeIfAbsent(key, k -> new IntervalRecorder(HIGHEST_TRACKABLE_MICROS, SIGNIFICANT_DIGITS, true));
   }
 
   private static List<Tag> tags(SeriesKey key) {

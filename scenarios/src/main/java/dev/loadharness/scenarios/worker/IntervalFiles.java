@@ -2,7 +2,10 @@ package dev.loadharness.scenarios.worker;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
 import java.io.FileNotFoundException;
+import java.io.FileOutputStream;
+import java.io.InputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -16,22 +19,31 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Predicate;
+import org.HdrHistogram.EncodableHistogram;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramLogReader;
 import org.HdrHistogram.HistogramLogWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The worker's per-interval record, writer and reader side by side: {@code intervals.hlog} (HdrHistogram
- * interval log, one tagged histogram per metric per interval, microseconds; read it with HdrHistogram's
- * {@code HistogramLogReader}) and {@code metrics.jsonl} (one {@link Sample} per interval: counter totals,
+ * interval log, one tagged histogram per metric per interval, microseconds), read back from a byte offset by
+ * {@link #histograms(Path, long)}, and {@code metrics.jsonl} (one {@link Sample} per interval: counter totals,
  * gauges, process CPU, the JIT compiler's share of it, and heap), read back by {@link #read(Path)}.
+ *
+ * <p>The interval log is the only place a worker's latencies are kept: a run measures the intervals after the
+ * offset its warm-up snapshot names ({@link WorkerMetricsSnapshot#intervalsOffset()}). Keeping a cumulative
+ * histogram per metric beside it, re-encoded into the snapshot each second, cost the adaptive worker a tenth of
+ * its CPU in a 20 wf/s run, since that once-a-second loop still runs in the interpreter minutes in.
  */
 public final class IntervalFiles implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(IntervalFiles.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final FileOutputStream hlogFile;
   private final PrintStream hlog;
   private final HistogramLogWriter histograms;
   private final Path jsonl;
@@ -39,7 +51,8 @@ public final class IntervalFiles implements AutoCloseable {
 
   IntervalFiles(WorkerFiles files) {
     try {
-      this.hlog = new PrintStream(files.intervals().toFile(), StandardCharsets.UTF_8);
+      this.hlogFile = new FileOutputStream(files.intervals().toFile());
+      this.hlog = new PrintStream(hlogFile, false, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(new IOException("cannot create " + files.intervals(), e));
     }
@@ -95,8 +108,11 @@ public final class IntervalFiles implements AutoCloseable {
     }
   }
 
-  /** Appends one interval: the metrics' interval histograms and a {@link Sample} line. */
-  synchronized void append(Map<String, Histogram> interval, WorkerMetrics metrics, long nowMs, long cpuMs,
+  /**
+   * Appends one interval: the metrics' interval histograms and a {@link Sample} line. Returns the interval log's
+   * length after it, in bytes: the offset from which {@link #histograms(Path, long)} reads what comes later.
+   */
+  synchronized long append(Map<String, Histogram> interval, WorkerMetrics metrics, long nowMs, long cpuMs,
       long jitCpuMs, long heapUsedBytes) {
     for (Histogram h : interval.values()) {
       h.setStartTimeStamp(nowMs - 1000);
@@ -104,6 +120,12 @@ public final class IntervalFiles implements AutoCloseable {
       histograms.outputIntervalHistogram(h);
     }
     hlog.flush();
+    long offset;
+    try {
+      offset = hlogFile.getChannel().position();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     Map<String, Object> line = new LinkedHashMap<>();
     line.put("ts_ms", nowMs);
     line.put("elapsed_s", (nowMs - startMs) / 1000.0);
@@ -117,11 +139,50 @@ public final class IntervalFiles implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return offset;
   }
 
   @Override
   public synchronized void close() {
     hlog.close();
+  }
+
+  /**
+   * Each metric's samples in the intervals of {@code hlog} that start at byte {@code fromOffset} or later, merged
+   * (microseconds). A file shorter than the offset was written anew by a restarted worker and is read whole; a
+   * missing file has none; a truncated last interval (a worker killed mid-write) ends the reading.
+   */
+  public static Map<String, Histogram> histograms(Path hlog, long fromOffset) {
+    Map<String, Histogram> merged = new TreeMap<>();
+    if (!Files.isRegularFile(hlog)) {
+      return merged;
+    }
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(hlog))) {
+      if (Files.size(hlog) >= fromOffset) {
+        in.skipNBytes(fromOffset);
+      }
+      HistogramLogReader reader = new HistogramLogReader(in);
+      while (true) {
+        EncodableHistogram next;
+        try {
+          // Every interval whatever its time stamp: a reader that starts past the header has no start time to
+          // make them absolute by, and the offset, not the time, says which intervals are wanted.
+          next = reader.nextIntervalHistogram(-Double.MAX_VALUE, Double.MAX_VALUE);
+        } catch (RuntimeException e) {
+          log.warn("{}: stopped at an unreadable interval ({})", hlog, e.getMessage());
+          break;
+        }
+        if (next == null) {
+          break;
+        }
+        if (next instanceof Histogram h && next.getTag() != null) {
+          merged.computeIfAbsent(next.getTag(), t -> new Histogram(3)).add(h);
+        }
+      }
+    } catch (IOException e) {
+      log.warn("cannot read worker intervals {}: {}", hlog, e.getMessage());
+    }
+    return merged;
   }
 
   /** The samples of a {@code metrics.jsonl} in time order; a missing file or unreadable line is skipped. */

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
 
 /**
  * One worker process: polls the run's task queue with the catalog registered; every second and on exit
- * (SIGTERM) it appends to its {@link IntervalFiles} and rewrites its snapshot (totals); it writes a
+ * (SIGTERM) it appends to its {@link IntervalFiles} and rewrites its snapshot (counter totals, CPU); it writes a
  * {@code ready} file once polling. The connection (address, namespace, TLS files, API key) comes from the
  * runtime's {@code TEMPORAL_*} environment variables, so an API key never appears on a command line.
  * It exits by itself when the process that started it ends ({@code --parent-pid}) or after
@@ -103,10 +103,11 @@ public final class WorkerMain implements java.util.concurrent.Callable<Integer> 
     ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor();
     IntervalFiles intervals = new IntervalFiles(files);
     Runnable tick = () -> {
-      WorkerMetricsSnapshot snapshot = probe.snapshot(workerId, metrics);
-      intervals.append(metrics.drainInterval(), metrics, System.currentTimeMillis(), snapshot.processCpuMs(),
+      // The interval first: the snapshot names the interval log's length after it, where a run starts reading.
+      long cpuMs = probe.cpuMs();
+      long intervalsOffset = intervals.append(metrics.drainInterval(), metrics, System.currentTimeMillis(), cpuMs,
           probe.compilerCpuMs(), probe.heapUsedNow());
-      snapshot.write(files.snapshot());
+      probe.snapshot(workerId, cpuMs, intervalsOffset, metrics).write(files.snapshot());
     };
     try {
       host.start();
@@ -163,12 +164,17 @@ public final class WorkerMain implements java.util.concurrent.Callable<Integer> 
       return memory.getHeapMemoryUsage().getUsed();
     }
 
-    synchronized WorkerMetricsSnapshot snapshot(String workerId, WorkerMetrics metrics) {
+    long cpuMs() {
+      return os.getProcessCpuTime() / 1_000_000;
+    }
+
+    synchronized WorkerMetricsSnapshot snapshot(String workerId, long cpuMs, long intervalsOffset,
+        WorkerMetrics metrics) {
       heapMax = Math.max(heapMax, memory.getHeapMemoryUsage().getUsed());
       long gcMs = ManagementFactory.getGarbageCollectorMXBeans().stream()
           .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
-      return WorkerMetricsSnapshot.of(workerId, ManagementFactory.getRuntimeMXBean().getUptime(),
-          os.getProcessCpuTime() / 1_000_000, heapMax, gcMs, metrics);
+      return WorkerMetricsSnapshot.of(workerId, ManagementFactory.getRuntimeMXBean().getUptime(), cpuMs, heapMax,
+          gcMs, intervalsOffset, metrics);
     }
   }
 }

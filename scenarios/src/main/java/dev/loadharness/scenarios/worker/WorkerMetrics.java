@@ -8,8 +8,6 @@ import com.uber.m3.util.Duration;
 import dev.loadharness.runtime.metrics.ExactStatsReporter;
 import dev.loadharness.runtime.metrics.IntervalRecorder;
 import dev.loadharness.runtime.metrics.MetricNames;
-import java.nio.ByteBuffer;
-import java.util.HashMap;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.Map;
@@ -37,10 +35,6 @@ public final class WorkerMetrics implements StatsReporter {
       "temporal_workflow_task_replay_latency", "temporal_workflow_endtoend_latency");
 
   private final Map<String, IntervalRecorder> recorders = new ConcurrentHashMap<>();
-  private final Map<String, Histogram> totals = new ConcurrentHashMap<>();
-  /** Each total's encoding and the sample count it was made at: a total that did not change is not encoded again. */
-  private final Map<String, Encoded> encoded = new HashMap<>();
-  private ByteBuffer encodeBuffer = ByteBuffer.allocate(0);
   private final Map<String, LongAdder> counters = new ConcurrentHashMap<>();
   private final Map<String, Double> gauges = new ConcurrentHashMap<>();
   private final Map<String, Histogram> imported = new TreeMap<>();
@@ -55,78 +49,45 @@ public final class WorkerMetrics implements StatsReporter {
   }
 
   /**
-   * Moves what was recorded since the previous call into the cumulative histograms and returns it as
-   * one interval per metric (microseconds, tagged with the metric name). Call from one thread.
+   * Returns what was recorded or imported since the previous call, one interval histogram per metric
+   * (microseconds, tagged with the metric name; metrics without a sample are left out). Nothing is kept: the
+   * interval log is the record ({@link IntervalFiles}). Call from one thread.
    */
   public synchronized Map<String, Histogram> drainInterval() {
     Map<String, Histogram> interval = new TreeMap<>();
     imported.forEach((name, h) -> {
       h.setTag(name);
-      total(name).add(h);
       interval.put(name, h);
     });
     imported.clear();
     recorders.forEach((name, series) -> {
-      // As the runtime's ExactMetrics: an idle series costs nothing, and adding an interval walks its counts up
-      // to its largest value only, not a 30-minute histogram's all (IntervalRecorder).
+      // As the runtime's ExactMetrics: an idle series costs nothing (IntervalRecorder).
       Histogram h = series.drain();
       if (h == null) {
         return;
       }
       h.setTag(name);
-      total(name).add(h);
-      interval.put(name, h);
+      Histogram same = interval.putIfAbsent(name, h);
+      if (same != null) {
+        same.add(h);
+      }
     });
     return interval;
   }
 
   /**
-   * Takes samples another metrics pipeline already recorded exactly (the adaptive runtime's), so they
-   * reach the same files and gate as this reporter's own.
+   * Takes samples another metrics pipeline already recorded exactly (the adaptive runtime's), so they reach the
+   * same files and gate as this reporter's own. Takes {@code micros} itself, which the caller must not use again.
    */
   public synchronized void importSamples(String name, Histogram micros) {
-    if (micros.getTotalCount() > 0) {
-      imported.computeIfAbsent(name, n -> new Histogram(3)).add(micros);
+    if (micros.getTotalCount() == 0) {
+      return;
+    }
+    Histogram earlier = imported.putIfAbsent(name, micros);
+    if (earlier != null) {
+      earlier.add(micros);
     }
   }
-
-  private Histogram total(String name) {
-    // 30-minute range, as every metrics.json written so far: readers merge workers' histograms into this shape.
-    return totals.computeIfAbsent(name, n -> new Histogram(HIGHEST_US, 3));
-  }
-
-  /** Cumulative histograms (microseconds) up to the last {@link #drainInterval()}. */
-  public synchronized Map<String, Histogram> histograms() {
-    Map<String, Histogram> copy = new TreeMap<>();
-    totals.forEach((name, h) -> copy.put(name, h.copy()));
-    return copy;
-  }
-
-  /**
-   * The cumulative histograms up to the last {@link #drainInterval()}, each compressed in Base64 as
-   * {@link WorkerMetricsSnapshot#encode} writes it; a histogram is encoded again only after it took samples.
-   */
-  public synchronized Map<String, String> encodedHistograms() {
-    Map<String, String> out = new TreeMap<>();
-    totals.forEach((name, h) -> {
-      Encoded last = encoded.get(name);
-      if (last == null || last.count() != h.getTotalCount()) {
-        // Straight from the total, no copy: the total keeps HdrHistogram's intermediate buffer, this the target.
-        int needed = h.getNeededByteBufferCapacity();
-        if (encodeBuffer.capacity() < needed) {
-          encodeBuffer = ByteBuffer.allocate(needed);
-        }
-        encodeBuffer.clear();
-        last = new Encoded(h.getTotalCount(), WorkerMetricsSnapshot.encode(h, encodeBuffer));
-        encoded.put(name, last);
-      }
-      out.put(name, last.base64());
-    });
-    return out;
-  }
-
-  /** A total's encoding at {@code count} samples. */
-  private record Encoded(long count, String base64) {}
 
   /** Counter totals since start. */
   public Map<String, Long> counters() {

@@ -9,8 +9,8 @@ import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 /**
- * The SDK-path reporter keeps one activity schedule-to-start sample per task (sdk-java#2733); intervals and the
- * snapshot encoding are exact and cheap.
+ * The SDK-path reporter keeps one activity schedule-to-start sample per task (sdk-java#2733); intervals are exact,
+ * hold only their own samples, and carry the imported ones beside the reporter's own.
  */
 class WorkerMetricsTest {
 
@@ -26,34 +26,34 @@ class WorkerMetricsTest {
     metrics.reportTimer(MetricNames.SDK_WORKFLOW_SCHEDULE_TO_START, Map.of("activity_type", "none"),
         Duration.ofMillis(3));
 
-    metrics.drainInterval();
+    Map<String, Histogram> interval = metrics.drainInterval();
 
-    assertThat(metrics.histograms().get(MetricNames.SDK_ACTIVITY_SCHEDULE_TO_START).getTotalCount()).isEqualTo(3);
-    assertThat(metrics.histograms().get(MetricNames.SDK_WORKFLOW_SCHEDULE_TO_START).getTotalCount()).isEqualTo(1);
+    assertThat(interval.get(MetricNames.SDK_ACTIVITY_SCHEDULE_TO_START).getTotalCount()).isEqualTo(3);
+    assertThat(interval.get(MetricNames.SDK_WORKFLOW_SCHEDULE_TO_START).getTotalCount()).isEqualTo(1);
   }
 
   @Test
-  void theSnapshotEncodingDecodesToTheTotalsAndIsRedoneOnlyAfterNewSamples() {
+  void importedSamplesReachTheIntervalBesideTheReportersOwnOfTheSameMetric() {
     WorkerMetrics metrics = new WorkerMetrics();
     metrics.recordPoll(4_000_000);
-    metrics.recordPoll(Duration.ofMinutes(20).getNanos());
-    metrics.drainInterval();
-    Map<String, String> first = metrics.encodedHistograms();
+    Histogram runtime = new Histogram(3);
+    runtime.recordValue(20_000);
+    runtime.recordValue(30_000);
+    metrics.importSamples(MetricNames.POLL_LATENCY_MS, runtime);
+    Histogram more = new Histogram(3);
+    more.recordValue(50_000);
+    metrics.importSamples(MetricNames.POLL_LATENCY_MS, more);
+    metrics.importSamples(MetricNames.SDK_WORKFLOW_SCHEDULE_TO_START, new Histogram(3));
 
-    Histogram decoded = snapshotOf(first).histogram(MetricNames.POLL_LATENCY_MS);
-    Histogram total = metrics.histograms().get(MetricNames.POLL_LATENCY_MS);
-    assertThat(decoded).isEqualTo(total);
-    assertThat(decoded.getHighestTrackableValue()).isEqualTo(total.getHighestTrackableValue());
+    Map<String, Histogram> interval = metrics.drainInterval();
 
-    metrics.drainInterval();
-    assertThat(metrics.encodedHistograms().get(MetricNames.POLL_LATENCY_MS))
-        .isSameAs(first.get(MetricNames.POLL_LATENCY_MS));
-
-    metrics.recordPoll(7_000_000);
-    metrics.drainInterval();
-    Histogram again = snapshotOf(metrics.encodedHistograms()).histogram(MetricNames.POLL_LATENCY_MS);
-    assertThat(again.getTotalCount()).isEqualTo(3);
-    assertThat(again).isEqualTo(metrics.histograms().get(MetricNames.POLL_LATENCY_MS));
+    assertThat(interval).containsOnlyKeys(MetricNames.POLL_LATENCY_MS);
+    Histogram poll = interval.get(MetricNames.POLL_LATENCY_MS);
+    assertThat(poll.getTotalCount()).isEqualTo(4);
+    assertThat(poll.getMinValue()).isBetween(3_990L, 4_010L);
+    assertThat(poll.getMaxValue()).isBetween(49_990L, 50_050L);
+    assertThat(poll.getTag()).isEqualTo(MetricNames.POLL_LATENCY_MS);
+    assertThat(metrics.drainInterval()).isEmpty();
   }
 
   @Test
@@ -70,10 +70,5 @@ class WorkerMetricsTest {
     assertThat(second).containsOnlyKeys(MetricNames.POLL_LATENCY_MS);
     assertThat(second.get(MetricNames.POLL_LATENCY_MS).getTotalCount()).isEqualTo(2);
     assertThat(second.get(MetricNames.POLL_LATENCY_MS).getMinValue()).isBetween(4_990L, 5_010L);
-    assertThat(metrics.histograms().get(MetricNames.POLL_LATENCY_MS).getTotalCount()).isEqualTo(3);
-  }
-
-  private static WorkerMetricsSnapshot snapshotOf(Map<String, String> histograms) {
-    return new WorkerMetricsSnapshot("w", 0, 0, 0, 0, histograms, Map.of(), Map.of());
   }
 }
