@@ -67,10 +67,7 @@ public final class WorkerMetrics implements StatsReporter {
         return;
       }
       h.setTag(name);
-      Histogram same = interval.putIfAbsent(name, h);
-      if (same != null) {
-        same.add(h);
-      }
+      putOrAdd(interval, name, h);
     });
     return interval;
   }
@@ -80,12 +77,16 @@ public final class WorkerMetrics implements StatsReporter {
    * same files and gate as this reporter's own. Takes {@code micros} itself, which the caller must not use again.
    */
   public synchronized void importSamples(String name, Histogram micros) {
-    if (micros.getTotalCount() == 0) {
-      return;
+    if (micros.getTotalCount() > 0) {
+      putOrAdd(imported, name, micros);
     }
-    Histogram earlier = imported.putIfAbsent(name, micros);
+  }
+
+  /** Puts {@code h} under {@code name}, or adds it to the histogram already there: no copy when it is the first. */
+  private static void putOrAdd(Map<String, Histogram> into, String name, Histogram h) {
+    Histogram earlier = into.putIfAbsent(name, h);
     if (earlier != null) {
-      earlier.add(micros);
+      earlier.add(h);
     }
   }
 

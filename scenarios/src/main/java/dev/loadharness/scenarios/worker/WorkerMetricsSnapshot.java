@@ -49,19 +49,17 @@ public record WorkerMetricsSnapshot(
     for (WorkerMetricsSnapshot now : current) {
       WorkerMetricsSnapshot before = baseline.stream().filter(b -> b.workerId().equals(now.workerId())).findFirst()
           .orElse(null);
-      out.add(before == null
-          ? new WorkerMetricsSnapshot(now.workerId, now.uptimeMs, now.processCpuMs, now.heapUsedMaxBytes,
-              now.gcPauseTotalMs, 0, now.counters, now.gauges)
-          : now.minus(before));
+      out.add(now.since(before));
     }
     return out;
   }
 
-  private WorkerMetricsSnapshot minus(WorkerMetricsSnapshot before) {
+  /** This snapshot's counters since {@code before} and its intervals from before's offset; null: since start. */
+  private WorkerMetricsSnapshot since(WorkerMetricsSnapshot before) {
     Map<String, Long> c = new java.util.TreeMap<>();
-    counters.forEach((name, value) -> c.put(name, value - before.counter(name)));
+    counters.forEach((name, value) -> c.put(name, value - (before == null ? 0 : before.counter(name))));
     return new WorkerMetricsSnapshot(workerId, uptimeMs, processCpuMs, heapUsedMaxBytes, gcPauseTotalMs,
-        before.intervalsOffset, c, gauges);
+        before == null ? 0 : before.intervalsOffset, c, gauges);
   }
 
   /** Builds a snapshot from live metrics. */
