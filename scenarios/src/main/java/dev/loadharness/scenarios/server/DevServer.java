@@ -80,6 +80,7 @@ public final class DevServer extends RunningServer {
     // The server's own Prometheus endpoint on loopback, so a run can tell server from worker saturation.
     int metricsPort = LoopbackPorts.freePort();
     List<String> command = command(options, port, metricsPort);
+    long logStart = LogTail.size(logFile);
     Process process;
     try {
       process =
@@ -104,11 +105,17 @@ public final class DevServer extends RunningServer {
       stopTree(process);
       removeHook(hook);
       String tail = LogTail.lastLines(logFile, LOG_TAIL_LINES);
-      if (tail.contains("address already in use")) {
+      // The whole of this start's output, not the tail: the CLI picks its internal services' ports itself,
+      // and one taken meanwhile ends in a panic whose goroutine dump pushes the "address already in use"
+      // line far above the last lines.
+      String written = LogTail.since(logFile, logStart);
+      if (written.contains("address already in use")) {
         throw new PortLost(tail);
       }
+      String panic = written.lines().filter(l -> l.startsWith("panic:")).findFirst()
+          .map(l -> " (" + l.strip() + ")").orElse("");
       throw new ServerEnvironmentException(
-          e.getMessage() + "; the process was stopped. Last lines of " + logFile + ":\n" + tail, e);
+          e.getMessage() + panic + "; the process was stopped. Last lines of " + logFile + ":\n" + tail, e);
     }
   }
 

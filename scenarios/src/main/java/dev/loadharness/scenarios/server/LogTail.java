@@ -8,7 +8,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.stream.Stream;
 
-/** The last lines of a log file, for error messages about a server that did not come up. */
+/** The last lines of a log file, and what one start wrote to it, for errors about a server that did not come up. */
 final class LogTail {
   private LogTail() {}
 
@@ -32,5 +32,25 @@ final class LogTail {
       return "(log " + log + " is empty)";
     }
     return String.join(System.lineSeparator(), tail);
+  }
+
+  /** What was written to {@code log} from byte {@code offset} on ("" when nothing or unreadable). */
+  static String since(Path log, long offset) {
+    try (var channel = Files.newByteChannel(log)) {
+      long from = Math.min(offset, channel.size());
+      channel.position(from);
+      return new String(java.nio.channels.Channels.newInputStream(channel).readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  /** The size of {@code log} now, 0 when it does not exist yet: where the next process's lines start. */
+  static long size(Path log) {
+    try {
+      return Files.exists(log) ? Files.size(log) : 0;
+    } catch (IOException e) {
+      return 0;
+    }
   }
 }

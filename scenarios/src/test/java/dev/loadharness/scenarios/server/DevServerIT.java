@@ -10,6 +10,7 @@ import io.temporal.serviceclient.WorkflowServiceStubs;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -71,6 +72,32 @@ class DevServerIT {
         .hasMessageContaining("the process was stopped")
         .hasMessageContaining("Last lines of " + runDir.resolve(DevServer.LOG_FILE));
     assertThat(ProcessHandle.current().descendants().filter(DevServerIT::isDevServer)).isEmpty();
+  }
+
+  /**
+   * The CLI picks its internal services' ports itself; one taken meanwhile ends its start in a panic whose
+   * goroutine dump buries the "address already in use" line far above the log's last lines. The wrapper
+   * dies that way once, then runs the real CLI: the start must retry, not report the dump as a failure.
+   */
+  @Test
+  void anInternalPortLostToAnotherProcessIsRetried() throws IOException {
+    Path marker = runDir.resolve("died-once");
+    Path wrapper = runDir.resolve("temporal-dies-once");
+    Files.writeString(wrapper, "#!/bin/sh\n"
+        + "if [ ! -e '" + marker + "' ]; then\n"
+        + "  touch '" + marker + "'\n"
+        + "  echo 'panic: listen tcp 127.0.0.1:40001: bind: address already in use'\n"
+        + "  i=0; while [ $i -lt 200 ]; do echo \"goroutine $i [running]:\"; i=$((i+1)); done\n"
+        + "  exit 2\n"
+        + "fi\n"
+        + "exec '" + cli + "' \"$@\"\n");
+    assertThat(wrapper.toFile().setExecutable(true)).isTrue();
+    DevServerOptions viaWrapper = new DevServerOptions(wrapper, "load-harness", 0, runDir, java.util.Optional.empty(),
+        DevServerOptions.DEFAULT_READY_TIMEOUT);
+    try (DevServer server = DevServer.start(viaWrapper)) {
+      assertThat(marker).exists();
+      RoundTrip.run(server);
+    }
   }
 
   @Test
