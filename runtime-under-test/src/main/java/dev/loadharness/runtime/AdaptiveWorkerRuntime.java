@@ -277,15 +277,18 @@ public final class AdaptiveWorkerRuntime implements AutoCloseable {
     return drained;
   }
 
-  /** Cancels whatever drain left running, releases the transport and flushes metrics; idempotent. */
+  /**
+   * Cancels whatever drain left running, releases the transport and flushes metrics; idempotent. Held under
+   * the lock from start to end: the JVM runs this runtime's shutdown hook beside the host's own, and a second
+   * caller must return only once the first has closed, not while it still releases the transport under the
+   * host's feet. drain() waits outside the lock, so a drain in flight does not hold a close up.
+   */
   @Override
-  public void close() {
-    synchronized (this) {
-      if (state == RuntimeState.CLOSED) {
-        return;
-      }
-      state = RuntimeState.CLOSED;
+  public synchronized void close() {
+    if (state == RuntimeState.CLOSED) {
+      return;
     }
+    state = RuntimeState.CLOSED;
     if (!factory.isTerminated()) {
       try {
         factory.shutdownNow();

@@ -58,7 +58,10 @@ public final class DriverMain implements Callable<Integer> {
   @Option(names = "--parent-pid", description = "exit when this process ends (a local run's coordinator)")
   Long parentPid;
 
-  /** Exits 0 after a clean stop, 2 when the configuration or the connection is wrong. */
+  /**
+   * Runs until SIGTERM (the JVM then exits 143, after the hook's "stopped" line) or its parent ends (0); exits 2
+   * when the configuration or the connection is wrong.
+   */
   public static void main(String[] args) {
     // First, before any class creates the common pool (docs/distributed.md, "Driver cost").
     dev.loadharness.gatling.driver.CommonPool.ensureParallel().ifPresent(w -> System.out.println("warning: " + w));
@@ -122,6 +125,9 @@ public final class DriverMain implements Callable<Integer> {
       factory.awaitTermination(30, TimeUnit.SECONDS);
       controlStubs.shutdownNow();
       loadStubs.shutdownNow();
+      // Said here, not after stop.await() in call(): the JVM halts once its hooks return, often before the
+      // main thread has woken up to print (measured: 2 of 6 docker stops lost the line that way).
+      System.out.println("driver " + name + " stopped");
       stop.countDown();
     }, "driver-shutdown");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -134,7 +140,6 @@ public final class DriverMain implements Callable<Integer> {
     // Only the shutdown hook (SIGTERM, or the exit below when the parent ends) stops the driver: it stops the
     // running segment first, so that segment fails over to another driver instead of hanging until its timeout.
     stop.await();
-    System.out.println("driver " + name + " stopped");
     return 0;
   }
 

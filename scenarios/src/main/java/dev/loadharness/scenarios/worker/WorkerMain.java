@@ -120,15 +120,25 @@ public final class WorkerMain implements java.util.concurrent.Callable<Integer> 
         log.warn("worker {} reached --max-lifetime {}; exiting", workerId, maxLifetime);
       }
     } finally {
+      // Each step on its own: a failed close must not skip the last figures, and nothing may skip the
+      // "stopped" line and the latch the shutdown hook waits on (a pod's stop is judged by that line).
       writer.shutdown();
       writer.awaitTermination(5, TimeUnit.SECONDS);
-      host.close();
-      tick.run();
-      intervals.close();
+      quietly("closing the worker", host::close);
+      quietly("writing the last figures", tick);
+      quietly("closing " + files.intervals(), intervals::close);
       log.info("worker {} stopped", workerId);
       stopped.countDown();
     }
     return 0;
+  }
+
+  private void quietly(String step, Runnable action) {
+    try {
+      action.run();
+    } catch (RuntimeException e) {
+      log.warn("worker {}: {} failed: {}", workerId, step, e.toString());
+    }
   }
 
   /** Counts {@code stop} down when the parent process ends, so an orphaned worker drains and exits. */
