@@ -26,6 +26,8 @@ public final class Temporal {
    * logged from it, so Gatling's "completed" response time is the workflow's end-to-end latency.
    */
   public static final String REQUESTED_AT_MS = "temporal.requestedAtMs";
+  /** Session key of the workflow's close as Gatling's clock reads it (epoch ms): the "completed" request's end. */
+  public static final String COMPLETED_AT_MS = "temporal.completedAtMs";
   /** Session key: the workflow expects signal/query/update round trips. */
   public static final String INTERACTIVE = "temporal.interactive";
   /** Session key: the workflow was already started (a retried segment) and was attached to, not started. */
@@ -89,7 +91,7 @@ public final class Temporal {
    * records the request from the workflow's start request to its result seen (end-to-end).
    */
   public static TemporalActionBuilder completed() {
-    return new TemporalActionBuilder("completed", REQUESTED_AT_MS, session -> {
+    return new TemporalActionBuilder("completed", REQUESTED_AT_MS, COMPLETED_AT_MS, session -> {
       LoadDriver driver = LoadDriver.current();
       RunLedger ledger = driver.ledger();
       if (session.contains(SCHEDULE)) {
@@ -99,7 +101,7 @@ public final class Temporal {
       WorkflowCalls.Execution execution = session.get(EXECUTION);
       long requested = session.getLong(REQUESTED);
       return driver.unlessAborted(driver.awaitCompleted(execution))
-          .handle((ignored, error) -> {
+          .handle((closedNanos, error) -> {
             if (error != null && Causes.unwrap(error) instanceof java.util.concurrent.CancellationException) {
               // Aborted while waiting: no outcome was observed, so the ledger leaves it unaccounted.
               throw new java.util.concurrent.CompletionException(Causes.unwrap(error));
@@ -107,10 +109,12 @@ public final class Temporal {
             if (error == null) {
               if (session.getBoolean(ATTACHED)) {
                 ledger.completedAttached();
-              } else {
-                ledger.completed(requested);
+                return session;
               }
-              return session;
+              ledger.completed(requested, closedNanos);
+              // Gatling logs the request to the close, not to when the driver learnt of it (await: visibility).
+              return session.set(COMPLETED_AT_MS,
+                  session.getLong(REQUESTED_AT_MS) + TimeUnit.NANOSECONDS.toMillis(closedNanos - requested));
             }
             if (Causes.unwrap(error) instanceof TimeoutException) {
               ledger.timedOut();

@@ -22,15 +22,22 @@ final class TemporalAction implements Action {
 
   private final String requestName;
   private final String sinceKey;
+  private final String untilKey;
   private final TemporalCall call;
   private final StatsEngine stats;
   private final Clock clock;
   private final Action next;
 
-  /** @param sinceKey session key of the epoch-ms time the request is logged from; null: from this action's start */
-  TemporalAction(String requestName, String sinceKey, TemporalCall call, StatsEngine stats, Clock clock, Action next) {
+  /**
+   * @param sinceKey session key of the epoch-ms time the request is logged from; null: from this action's start
+   * @param untilKey key of the epoch-ms time, in the call's session, the request is logged to; null or absent: the
+   *     call's end
+   */
+  TemporalAction(String requestName, String sinceKey, String untilKey, TemporalCall call, StatsEngine stats,
+      Clock clock, Action next) {
     this.requestName = requestName;
     this.sinceKey = sinceKey;
+    this.untilKey = untilKey;
     this.call = call;
     this.stats = stats;
     this.clock = clock;
@@ -57,7 +64,8 @@ final class TemporalAction implements Action {
       if (!handedOn.compareAndSet(false, true)) {
         return;
       }
-      long end = clock.nowMillis();
+      long end = error == null && untilKey != null && after.contains(untilKey) ? after.getLong(untilKey)
+          : clock.nowMillis();
       if (error == null) {
         stats.logResponse(session.scenario(), session.groups(), requestName, start, end, OK$.MODULE$,
             Option.empty(), Option.empty());

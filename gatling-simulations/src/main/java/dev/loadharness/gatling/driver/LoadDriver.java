@@ -2,6 +2,7 @@ package dev.loadharness.gatling.driver;
 
 import dev.loadharness.scenarios.catalog.Shape;
 import dev.loadharness.scenarios.catalog.WorkflowKind;
+import dev.loadharness.scenarios.spec.AwaitMode;
 import dev.loadharness.scenarios.spec.ScenarioSpec;
 import dev.loadharness.scenarios.spec.WorkloadEntry;
 import io.temporal.client.WorkflowClient;
@@ -40,6 +41,8 @@ public final class LoadDriver implements AutoCloseable {
   private final WorkloadPicker picker;
   private final ThreadPoolExecutor executor;
   private final WorkflowCalls calls;
+  /** The closes of this driver's workflows under {@code await: visibility}; made on first use. */
+  private CompletionWatch watch;
   private final AtomicLong sequence = new AtomicLong();
   private final CompletableFuture<String> aborted = new CompletableFuture<>();
   private final java.util.Set<String> liveSchedules = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -232,9 +235,21 @@ public final class LoadDriver implements AutoCloseable {
     return assignment.taskQueue() == null ? taskQueue : assignment.taskQueue();
   }
 
-  /** Completes when {@code execution} completed; fails with a TimeoutException at the end of the time budget. */
-  public CompletableFuture<Void> awaitCompleted(WorkflowCalls.Execution execution) {
-    return calls.awaitCompleted(execution, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(remainingMillis()));
+  /**
+   * Completes with the time (System.nanoTime) {@code execution} closed, when it completed, as the spec's
+   * {@code await} learns it; fails with a TimeoutException at the end of the time budget.
+   */
+  public CompletableFuture<Long> awaitCompleted(WorkflowCalls.Execution execution) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(remainingMillis());
+    return spec.await() == AwaitMode.VISIBILITY ? watch().await(execution, deadline)
+        : calls.awaitCompleted(execution, deadline);
+  }
+
+  private synchronized CompletionWatch watch() {
+    if (watch == null) {
+      watch = new CompletionWatch(client, idPrefix);
+    }
+    return watch;
   }
 
   /** The SDK's stub of a started workflow (its latest run when attached), for signals, queries and updates. */
@@ -320,6 +335,11 @@ public final class LoadDriver implements AutoCloseable {
   public void close() {
     CURRENT.compareAndSet(this, null);
     executor.shutdownNow();
+    synchronized (this) {
+      if (watch != null) {
+        watch.close();
+      }
+    }
     for (String id : liveSchedules()) {
       // Should the server be gone, the schedule's end time stops it firing in any case.
       deleteSchedule(id).ifPresent(failure -> org.slf4j.LoggerFactory.getLogger(LoadDriver.class)

@@ -91,9 +91,14 @@ public final class RunLedger {
     record(startLatency, requestedNanos);
   }
 
-  /** The result was seen. */
+  /** The result was seen now. */
   public void completed(long requestedNanos) {
-    record(endToEnd, requestedNanos);
+    completed(requestedNanos, System.nanoTime());
+  }
+
+  /** The workflow completed at {@code closedNanos} (System.nanoTime), as its await reconstructed it. */
+  public void completed(long requestedNanos, long closedNanos) {
+    record(endToEnd, requestedNanos, closedNanos);
     completed.increment();
     lastOutcomeNanos.accumulateAndGet(System.nanoTime(), Math::max);
   }
@@ -136,8 +141,12 @@ public final class RunLedger {
   }
 
   private void record(Recorder recorder, long requestedNanos) {
+    record(recorder, requestedNanos, System.nanoTime());
+  }
+
+  private void record(Recorder recorder, long requestedNanos, long endNanos) {
     if (requestedNanos - firstStartNanos() >= warmUpNanos) {
-      recorder.recordValue(Math.min(HIGHEST_US, TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - requestedNanos)));
+      recorder.recordValue(Math.max(0, Math.min(HIGHEST_US, TimeUnit.NANOSECONDS.toMicros(endNanos - requestedNanos))));
     }
   }
 

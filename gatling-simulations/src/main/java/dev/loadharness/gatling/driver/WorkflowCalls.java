@@ -51,8 +51,11 @@ public final class WorkflowCalls {
     this.client = client;
   }
 
-  /** A started workflow: its id, its run (empty when attached to one an earlier attempt started), whether attached. */
-  public record Execution(String workflowId, String runId, boolean attached) {}
+  /**
+   * A started workflow: its id, its run (empty when attached to one an earlier attempt started), whether attached,
+   * and when the start call returned (System.nanoTime).
+   */
+  public record Execution(String workflowId, String runId, boolean attached, long returnedNanos) {}
 
   /**
    * Starts {@code type} as {@code workflowId} on {@code taskQueue}; an id that already exists (a retried
@@ -77,28 +80,29 @@ public final class WorkflowCalls {
     return RpcRetry.UNARY.run(() -> completable(stub(RPC_TIMEOUT.toMillis()).startWorkflowExecution(built)),
         Long.MAX_VALUE).handle((response, error) -> {
           if (error == null) {
-            return new Execution(workflowId, response.getRunId(), false);
+            return new Execution(workflowId, response.getRunId(), false, System.nanoTime());
           }
           if (error instanceof StatusRuntimeException s && s.getStatus().getCode() == Status.Code.ALREADY_EXISTS) {
-            return new Execution(workflowId, "", true);
+            return new Execution(workflowId, "", true, System.nanoTime());
           }
           throw new java.util.concurrent.CompletionException(error);
         });
   }
 
   /**
-   * Completes when {@code execution} (or the last run of its continue-as-new chain) completed; fails with a
+   * Completes with the time (System.nanoTime) the close of {@code execution} (or of the last run of its
+   * continue-as-new chain) arrived, when it completed; fails with a
    * {@link TimeoutException} when {@code deadlineNanos} (System.nanoTime) passes first, or with the SDK's
    * exception when it closed otherwise (failed, timed out, terminated, cancelled).
    */
-  public CompletableFuture<Void> awaitCompleted(Execution execution, long deadlineNanos) {
-    CompletableFuture<Void> done = new CompletableFuture<>();
+  public CompletableFuture<Long> awaitCompleted(Execution execution, long deadlineNanos) {
+    CompletableFuture<Long> done = new CompletableFuture<>();
     poll(execution.workflowId(), execution.runId(), ByteString.EMPTY, deadlineNanos, done);
     return done;
   }
 
   private void poll(String workflowId, String runId, ByteString pageToken, long deadlineNanos,
-      CompletableFuture<Void> done) {
+      CompletableFuture<Long> done) {
     GetWorkflowExecutionHistoryRequest request = GetWorkflowExecutionHistoryRequest.newBuilder()
         .setNamespace(client.getOptions().getNamespace())
         .setExecution(WorkflowExecution.newBuilder().setWorkflowId(workflowId).setRunId(runId))
@@ -125,26 +129,32 @@ public final class WorkflowCalls {
   }
 
   private void closed(String workflowId, String runId, GetWorkflowExecutionHistoryResponse response,
-      long deadlineNanos, CompletableFuture<Void> done) {
+      long deadlineNanos, CompletableFuture<Long> done) {
     HistoryEvent event = response.getHistory().getEvents(0);
     if (event.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED) {
-      done.complete(null);
+      done.complete(System.nanoTime());
     } else if (event.getEventType() == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW) {
       poll(workflowId, event.getWorkflowExecutionContinuedAsNewEventAttributes().getNewExecutionRunId(),
           ByteString.EMPTY, deadlineNanos, done);
     } else {
-      // Rare, so the extra call is cheap: the SDK reads the same close event and throws what it always throws.
-      long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
-      client.newUntypedWorkflowStub(workflowId, Optional.of(runId), Optional.empty())
-          .getResultAsync(left, TimeUnit.MILLISECONDS, Object.class)
-          .whenComplete((ignored, error) -> {
-            if (error != null) {
-              done.completeExceptionally(error);
-            } else {
-              done.complete(null);
-            }
-          });
+      closedOtherwise(workflowId, runId, deadlineNanos).whenComplete((ignored, error) -> {
+        if (error != null) {
+          done.completeExceptionally(error);
+        } else {
+          done.complete(System.nanoTime());
+        }
+      });
     }
+  }
+
+  /**
+   * The outcome of run {@code runId} of {@code workflowId}, which closed other than completed: rare, so the
+   * extra call is cheap; the SDK reads the same close event and fails with what it always throws.
+   */
+  CompletableFuture<Object> closedOtherwise(String workflowId, String runId, long deadlineNanos) {
+    long left = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+    return client.newUntypedWorkflowStub(workflowId, runId.isEmpty() ? Optional.empty() : Optional.of(runId),
+        Optional.empty()).getResultAsync(left, TimeUnit.MILLISECONDS, Object.class);
   }
 
   /**

@@ -22,7 +22,8 @@ record RawSpec(
     String server,
     List<String> requires,
     List<RawThreshold> thresholds,
-    Map<String, String> inject) {
+    Map<String, String> inject,
+    String await) {
 
   /**
    * One workload entry: a catalog workflow kind with its parameters, or a user's workflow type with its

@@ -16,6 +16,7 @@ import java.util.Set;
  *     JVMs' JIT and caches are warm; they are not counted, and the workers' metrics are baselined after them
  * @param timeBudget the whole run, from first start to last result, must fit in this
  * @param server requested server kind ("auto" or a kind id)
+ * @param await how the driver learns that a workflow closed ({@link AwaitMode})
  */
 public record ScenarioSpec(
     String name,
@@ -30,11 +31,13 @@ public record ScenarioSpec(
     String server,
     Set<ServerCapability> requires,
     List<ThresholdSpec> thresholds,
-    Regressions inject) {
+    Regressions inject,
+    AwaitMode await) {
 
   public ScenarioSpec {
     Objects.requireNonNull(name, "name");
     inject = inject == null ? Regressions.NONE : inject;
+    await = await == null ? AwaitMode.LONG_POLL : await;
     mix = List.copyOf(mix);
     requires = Set.copyOf(requires);
     thresholds = List.copyOf(thresholds);
@@ -59,13 +62,13 @@ public record ScenarioSpec(
   /** A copy with another worker process count (the --workers override). */
   public ScenarioSpec withWorkerProcesses(int processes) {
     return new ScenarioSpec(name, description, workflows, mix, injection, warmUp, warmUpWorkflows, timeBudget,
-        workers.withProcesses(processes), server, requires, thresholds, inject);
+        workers.withProcesses(processes), server, requires, thresholds, inject, await);
   }
 
   /** A copy with other worker settings (a capacity sweep's cell). */
   public ScenarioSpec withWorkers(WorkerSettings settings) {
     return new ScenarioSpec(name, description, workflows, mix, injection, warmUp, warmUpWorkflows, timeBudget,
-        settings, server, requires, thresholds, inject);
+        settings, server, requires, thresholds, inject, await);
   }
 
   /**
@@ -82,19 +85,19 @@ public record ScenarioSpec(
   public ScenarioSpec withLoad(Injection load, int count, Duration settle, int warmUpCount, Duration budget,
       List<ThresholdSpec> bars) {
     return new ScenarioSpec(name, description, count, mix, load, settle, warmUpCount, budget, workers, server,
-        requires, bars, inject);
+        requires, bars, inject, await);
   }
 
   /** A copy whose workers run under another runtime mode. */
   public ScenarioSpec withRuntime(WorkerSettings.RuntimeMode mode) {
     return new ScenarioSpec(name, description, workflows, mix, injection, warmUp, warmUpWorkflows, timeBudget,
-        workers.withRuntime(mode), server, requires, thresholds, inject);
+        workers.withRuntime(mode), server, requires, thresholds, inject, await);
   }
 
   /** A copy whose workers run the user's code {@code code} (the --worker-classpath override). */
   public ScenarioSpec withWorkerCode(UserCode code) {
     return new ScenarioSpec(name, description, workflows, mix, injection, warmUp, warmUpWorkflows, timeBudget,
-        workers.withCode(code), server, requires, thresholds, inject);
+        workers.withCode(code), server, requires, thresholds, inject, await);
   }
 
   /** Whether the mix names a user's workflow type. */
@@ -110,13 +113,13 @@ public record ScenarioSpec(
   /** A copy driving {@code workflows} workflows under {@code injection} (one segment of a distributed run). */
   public ScenarioSpec withLoad(int workflows, Injection injection) {
     return new ScenarioSpec(name, description, workflows, mix, injection, warmUp, warmUpWorkflows, timeBudget,
-        workers, server, requires, thresholds, inject);
+        workers, server, requires, thresholds, inject, await);
   }
 
   /** A copy with these regressions injected (the --inject override). */
   public ScenarioSpec withRegressions(Regressions regressions) {
     return new ScenarioSpec(name, description, workflows, mix, injection, warmUp, warmUpWorkflows, timeBudget,
-        workers, server, requires, thresholds, regressions);
+        workers, server, requires, thresholds, regressions, await);
   }
 
   /** The worker settings the workers run with: the spec's, with an injected sticky cache size applied. */

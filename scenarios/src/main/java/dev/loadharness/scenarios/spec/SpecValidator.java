@@ -32,6 +32,17 @@ final class SpecValidator {
     return spec;
   }
 
+  private AwaitMode await(String raw) {
+    if (raw == null) {
+      return AwaitMode.LONG_POLL;
+    }
+    Optional<AwaitMode> mode = AwaitMode.parse(raw);
+    if (mode.isEmpty()) {
+      problem("await", "\"" + raw + "\" is not an await mode; allowed: " + AwaitMode.choices());
+    }
+    return mode.orElse(AwaitMode.LONG_POLL);
+  }
+
   /** The most workflows one run may start. */
   public static final int MAX_WORKFLOWS = 100_000;
 
@@ -85,7 +96,7 @@ final class SpecValidator {
       return null;
     }
     return new ScenarioSpec(name, raw.description() == null ? "" : raw.description(), workflows, mix, injection,
-        warmUp, warmUpWorkflows, budget, workers, server, requires, thresholds, inject);
+        warmUp, warmUpWorkflows, budget, workers, server, requires, thresholds, inject, await(raw.await()));
   }
 
   /**
