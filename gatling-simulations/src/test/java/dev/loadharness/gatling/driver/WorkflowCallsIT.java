@@ -40,6 +40,7 @@ class WorkflowCallsIT {
   private static WorkflowServiceStubs stubs;
   private static WorkerFactory factory;
   private static WorkflowCalls calls;
+  private static WorkflowClient client;
 
   @WorkflowInterface
   public interface Echo {
@@ -103,7 +104,7 @@ class WorkflowCallsIT {
     server = DevServer.start(DevServerOptions.defaults(cli.get(), "default",
         Files.createTempDirectory("workflow-calls").resolve("server")));
     stubs = WorkflowServiceStubs.newServiceStubs(server.connection().toStubsOptions().build());
-    WorkflowClient client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
+    client = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace("default").build());
     factory = WorkerFactory.newInstance(client);
     factory.newWorker(QUEUE).registerWorkflowImplementationTypes(EchoImpl.class, ChainImpl.class, FailsImpl.class,
         SleepsImpl.class);
@@ -174,6 +175,45 @@ class WorkflowCallsIT {
         .hasCauseInstanceOf(TimeoutException.class)
         .satisfies(e -> assertThat(Causes.of(e)).isEqualTo("TimedOut(time budget)"));
     assertThat(Duration.ofNanos(System.nanoTime() - before)).isBetween(Duration.ofMillis(1900), Duration.ofSeconds(10));
+  }
+
+  @Test
+  void theCompletionWatchSeesCompletionsChainsFailuresAndTheBudgetsEnd() throws Exception {
+    try (CompletionWatch watch = new CompletionWatch(client, "watch-")) {
+      WorkflowCalls.Execution echo = start("watch-echo", "Echo", "hello");
+      WorkflowCalls.Execution chain = start("watch-chain", "Chain", 3);
+      WorkflowCalls.Execution fails = start("watch-fails", "Fails", "x");
+      WorkflowCalls.Execution sleeps = start("watch-sleeps", "Sleeps", "x");
+      var echoed = watch.await(echo, in(Duration.ofSeconds(30)));
+      var chained = watch.await(chain, in(Duration.ofSeconds(30)));
+      var failed = watch.await(fails, in(Duration.ofSeconds(30)));
+      var slept = watch.await(sleeps, in(Duration.ofSeconds(3)));
+
+      long echoClosed = echoed.get(40, TimeUnit.SECONDS);
+      assertThat(Duration.ofNanos(echoClosed - echo.returnedNanos()))
+          .as("the close is the server's run time after the start returned, not when the list call found it")
+          .isBetween(Duration.ZERO, Duration.ofMillis(900));
+      chained.get(40, TimeUnit.SECONDS);
+      assertThatThrownBy(() -> failed.get(40, TimeUnit.SECONDS))
+          .isInstanceOf(ExecutionException.class)
+          .satisfies(e -> assertThat(Causes.of(e)).isEqualTo("WorkflowFailed/ApplicationFailure(Boom)"));
+      assertThatThrownBy(() -> slept.get(40, TimeUnit.SECONDS))
+          .hasCauseInstanceOf(TimeoutException.class)
+          .satisfies(e -> assertThat(Causes.of(e)).isEqualTo("TimedOut(time budget)"));
+      assertThat(watch.waitingCount()).isZero();
+    }
+  }
+
+  @Test
+  void aWatchOnANamespaceThatDoesNotExistFailsItsWorkflowsWithTheFinalCode() throws Exception {
+    WorkflowClient other = WorkflowClient.newInstance(stubs, WorkflowClientOptions.newBuilder().setNamespace("no-such-namespace").build());
+    try (CompletionWatch watch = new CompletionWatch(other, "nowhere-")) {
+      var waited = watch.await(new WorkflowCalls.Execution("nowhere-1", "", false, System.nanoTime()),
+          in(Duration.ofSeconds(60)));
+      assertThatThrownBy(() -> waited.get(20, TimeUnit.SECONDS))
+          .hasCauseInstanceOf(StatusRuntimeException.class)
+          .satisfies(e -> assertThat(Causes.of(e)).isEqualTo("gRPC NOT_FOUND"));
+    }
   }
 
   @Test
