@@ -80,8 +80,12 @@ public record RuntimeComparison(
     }
   }
 
-  /** How the candidate compares on one metric. */
-  public enum Outcome { BETTER, EQUAL, WORSE, NO_DATA }
+  /**
+   * How the candidate compares on one metric. {@code INCONCLUSIVE}: the median ratio lies beyond
+   * {@link #EQUAL_WITHIN} but some round's paired ratio does not (within it, or on the other side), so the
+   * difference is not beyond the rounds' noise; one more round or a quieter machine decides it.
+   */
+  public enum Outcome { BETTER, EQUAL, WORSE, INCONCLUSIVE, NO_DATA }
 
   /**
    * The candidate against the best baseline setting (best median) on one metric; for a latency, the best among
@@ -206,15 +210,26 @@ public record RuntimeComparison(
     if (ratio.isEmpty()) {
       return new MetricVerdict(metric.name(), baseline, null, Outcome.NO_DATA);
     }
-    double median = ratio.get().median();
-    double worsening = Stat.of(differences).orElseThrow().median();
-    Outcome outcome;
-    if (Math.abs(median - 1) <= EQUAL_WITHIN || Math.abs(worsening) <= metric.absoluteFloor()) {
-      outcome = Outcome.EQUAL;
-    } else {
-      outcome = worsening > 0 ? Outcome.WORSE : Outcome.BETTER;
+    Outcome outcome = outcome(metric, ratio.get().median(), Stat.of(differences).orElseThrow().median());
+    if (outcome == Outcome.WORSE || outcome == Outcome.BETTER) {
+      // Beyond noise only when every round says so: a median of 2.25x whose rounds were 0.99x and 3.52x is
+      // one round's finding, not the setting's.
+      for (int i = 0; i < ratios.size(); i++) {
+        if (outcome(metric, ratios.get(i), differences.get(i)) != outcome) {
+          outcome = Outcome.INCONCLUSIVE;
+          break;
+        }
+      }
     }
     return new MetricVerdict(metric.name(), baseline, ratio.get(), outcome);
+  }
+
+  /** One ratio and its worsening (candidate's excess over the baseline, in the metric's unit) judged alone. */
+  private static Outcome outcome(TrendMetric metric, double ratio, double worsening) {
+    if (Math.abs(ratio - 1) <= EQUAL_WITHIN || Math.abs(worsening) <= metric.absoluteFloor()) {
+      return Outcome.EQUAL;
+    }
+    return worsening > 0 ? Outcome.WORSE : Outcome.BETTER;
   }
 
   /**

@@ -70,6 +70,26 @@ class RuntimeComparisonTest {
   }
 
   @Test
+  void aMedianBeyondTheToleranceIsInconclusiveWhenARoundDisagrees() {
+    // The grid's b25-l150 cell, 2026-12-05: workflow-task schedule-to-start 0.99x in one round, 3.52x in the other.
+    List<ComparedRun> runs = List.of(
+        run(1, "fixed", 8.0, 863, 4000, Verdict.PASS),
+        run(1, "adaptive", 7.9, 854, 4000, Verdict.PASS),
+        run(2, "adaptive", 7.4, 2728, 4000, Verdict.PASS),
+        run(2, "fixed", 8.0, 775, 4000, Verdict.PASS),
+        run(3, "fixed", 8.0, 800, 4000, Verdict.PASS),
+        run(3, "adaptive", 7.6, 2000, 4000, Verdict.PASS));
+
+    MetricVerdict wft = verdict(RuntimeComparison.of(runs, "adaptive"), "workflow_schedule_to_start_p95_ms");
+
+    assertThat(wft.ratio().median()).isGreaterThan(1 + RuntimeComparison.EQUAL_WITHIN);
+    assertThat(wft.outcome()).isEqualTo(Outcome.INCONCLUSIVE);
+    // The same rounds without the one that disagrees are worse in every round.
+    assertThat(verdict(RuntimeComparison.of(runs.subList(2, 6), "adaptive"), "workflow_schedule_to_start_p95_ms")
+        .outcome()).isEqualTo(Outcome.WORSE);
+  }
+
+  @Test
   void differencesBelowTheMetricFloorAreEqualEvenWhenTheRatioIsLarge() {
     // 0.2 ms against 0.4 ms is a 2x ratio but below the 0.5 ms latency floor: noise, not a finding.
     List<ComparedRun> runs = List.of(
