@@ -76,8 +76,8 @@ public final class AdaptiveGridTable {
     }
     md.append("\nRatios: ").append("candidate / best other setting on that metric (for schedule-to-start, the "
         + "best of the settings that kept up: throughput within 10% of the best other's), paired within each "
-        + "round, median (min–max) over rounds, then that setting and the outcome (within ±10% is equal; better or worse only when every round's "
-        + "ratio is beyond ±10% on that side, else inconclusive).\n");
+        + "round, median (min–max) over rounds, then that setting and the outcome (" + RuntimeComparison.OUTCOME_RULE
+        + ").\n");
     return md.toString();
   }
 

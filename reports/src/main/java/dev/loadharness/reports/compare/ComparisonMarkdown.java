@@ -34,7 +34,7 @@ public final class ComparisonMarkdown {
     if (!c.verdicts().isEmpty()) {
       md.append("\n").append(c.candidate()).append(" against the best other setting on each metric "
           + "(ratio = ").append(c.candidate()).append(" / best, paired within each round; ")
-          .append(String.format(Locale.ROOT, "within ±%.0f%% counts as equal):%n%n", RuntimeComparison.EQUAL_WITHIN * 100));
+          .append(RuntimeComparison.OUTCOME_RULE).append("):\n\n");
       md.append("| metric | best other setting | ratio, median (min–max) | outcome |\n|---|---|---|---|\n");
       for (MetricVerdict v : c.verdicts()) {
         md.append("| ").append(header(v.metric())).append(" | ").append(v.baseline().isEmpty() ? "—" : v.baseline())

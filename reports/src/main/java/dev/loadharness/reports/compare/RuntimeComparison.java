@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -41,6 +42,11 @@ public record RuntimeComparison(
 
   /** Changes smaller than this share of the baseline count as equal: the round-to-round noise of a quiet run. */
   public static final double EQUAL_WITHIN = 0.10;
+
+  /** The rule {@link Outcome} follows, in the words the comparison's and the grid's tables print under them. */
+  public static final String OUTCOME_RULE = String.format(Locale.ROOT,
+      "within ±%1$.0f%% is equal; better or worse only when every round's ratio is beyond ±%1$.0f%% on that side, "
+          + "else inconclusive", EQUAL_WITHIN * 100);
 
   private static final String THROUGHPUT = "throughput_wps";
 
